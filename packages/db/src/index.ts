@@ -1,0 +1,2 @@
+export * as schema from './schema.ts';
+export { openDatabase, type DbHandle, type HearthDb } from './client.ts';

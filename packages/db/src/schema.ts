@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AgentId, ConversationId, MessageId, SiteId, VisitorId } from '@hearth/protocol';
+
+/** Epoch milliseconds; every timestamp in Hearth is one of these. */
+const ms = (name: string) => integer(name).notNull();
+
+export const sites = sqliteTable('sites', {
+  id: text('id').$type<SiteId>().primaryKey(),
+  /** Public key in the embed snippet (`data-site`). Not a secret. */
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  /** Server-side secret for identity verification (HMAC); never sent to a client. */
+  secret: text('secret').notNull(),
+  createdAt: ms('created_at'),
+});
+
+export const agents = sqliteTable('agents', {
+  id: text('id').$type<AgentId>().primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** scrypt$N$r$p$salt$hash — see apps/server/src/auth/password.ts. */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: ms('created_at'),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id').$type<AgentId>().notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'agent'] }).notNull(),
+    createdAt: ms('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.agentId] }), index('memberships_agent_idx').on(t.agentId)],
+);
+
+/** Agent login sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const agentSessions = sqliteTable(
+  'agent_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    agentId: text('agent_id').$type<AgentId>().notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: ms('created_at'),
+    expiresAt: ms('expires_at'),
+  },
+  (t) => [index('agent_sessions_agent_idx').on(t.agentId)],
+);
+
+export const visitors = sqliteTable(
+  'visitors',
+  {
+    id: text('id').$type<VisitorId>().primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    email: text('email'),
+    userAgent: text('user_agent'),
+    createdAt: ms('created_at'),
+    lastSeenAt: ms('last_seen_at'),
+  },
+  (t) => [index('visitors_site_idx').on(t.siteId)],
+);
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').$type<ConversationId>().primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    visitorId: text('visitor_id').$type<VisitorId>().notNull().references(() => visitors.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    assignedAgentId: text('assigned_agent_id').$type<AgentId>().references(() => agents.id, { onDelete: 'set null' }),
+    /** Highest message seq; bumped in the same transaction as the insert. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
+    lastMessageBody: text('last_message_body'),
+    lastMessageAuthorType: text('last_message_author_type', { enum: ['visitor', 'agent', 'system'] }),
+    lastMessageAt: integer('last_message_at'),
+    createdAt: ms('created_at'),
+    updatedAt: ms('updated_at'),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    // At most one open conversation per visitor: concurrent "start" requests cannot make two.
+    uniqueIndex('conversations_one_open_per_visitor')
+      .on(t.visitorId)
+      .where(sql`status = 'open'`),
+    index('conversations_site_status_idx').on(t.siteId, t.status, t.updatedAt),
+    index('conversations_visitor_idx').on(t.visitorId, t.createdAt),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').$type<MessageId>().primaryKey(),
+    conversationId: text('conversation_id')
+      .$type<ConversationId>()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').$type<SiteId>().notNull(),
+    seq: integer('seq').notNull(),
+    clientId: text('client_id').notNull(),
+    authorType: text('author_type', { enum: ['visitor', 'agent', 'system'] }).notNull(),
+    authorId: text('author_id'),
+    authorName: text('author_name'),
+    body: text('body').notNull(),
+    createdAt: ms('created_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_seq').on(t.conversationId, t.seq),
+    // Idempotency key: a resend by the same author with the same client id is the same message.
+    uniqueIndex('messages_author_client_id').on(t.authorType, t.authorId, t.clientId),
+  ],
+);
+
+export const pageViews = sqliteTable(
+  'page_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').$type<SiteId>().notNull(),
+    visitorId: text('visitor_id').$type<VisitorId>().notNull().references(() => visitors.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    title: text('title').notNull(),
+    referrer: text('referrer'),
+    viewedAt: ms('viewed_at'),
+  },
+  (t) => [index('page_views_visitor_idx').on(t.visitorId, t.viewedAt)],
+);
+
+/** Installation-wide key/value settings (e.g. the visitor-token signing key), shared by every node. */
+export const instanceSettings = sqliteTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const ConversationStatusSchema = z.enum(['open', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export interface PageView {
+  url: string;
+  title: string;
+  referrer: string | null;
+  /** Epoch ms. */
+  viewedAt: number;
+}
+
+export const PageViewInputSchema = z.strictObject({
+  url: z.string().url().max(2048),
+  title: z.string().max(512),
+  referrer: z.string().max(2048).nullable(),
+});
+export type PageViewInput = z.infer<typeof PageViewInputSchema>;
+
+/** What the visitor knows about their own conversation. */
+export interface VisitorConversation {
+  id: string;
+  status: ConversationStatus;
+  lastSeq: number;
+  /** Highest seq the agent side has read: drives the visitor's "Seen" receipt. */
+  agentReadSeq: number;
+  assignedAgentName: string | null;
+}
+
+/** One row of an agent's inbox. */
+export interface ConversationSummary {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  visitorName: string | null;
+  status: ConversationStatus;
+  assignedAgentId: string | null;
+  assignedAgentName: string | null;
+  lastSeq: number;
+  visitorReadSeq: number;
+  agentReadSeq: number;
+  lastMessage: { body: string; authorType: 'visitor' | 'agent' | 'system'; createdAt: number } | null;
+  currentPage: { url: string; title: string } | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface VisitorProfile {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  userAgent: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+}

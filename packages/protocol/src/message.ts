@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ClientMessageIdSchema, ConversationIdSchema } from './ids.ts';
+
+/** Longest message body we accept, in UTF-16 code units. */
+export const MESSAGE_BODY_MAX = 5000;
+
+export const MessageBodySchema = z
+  .string()
+  .max(MESSAGE_BODY_MAX, `a message is at most ${MESSAGE_BODY_MAX} characters`)
+  .refine((s) => s.trim().length > 0, 'a message cannot be empty');
+
+export const AuthorTypeSchema = z.enum(['visitor', 'agent', 'system']);
+export type AuthorType = z.infer<typeof AuthorTypeSchema>;
+
+/**
+ * A stored message. `seq` is assigned by the server inside the insert transaction:
+ * per conversation it starts at 1 and has no gaps, so "give me everything after N" is exact.
+ */
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string;
+  authorType: AuthorType;
+  /** Agent id or visitor id; null for system messages. */
+  authorId: string | null;
+  /** Display name of the author at send time (agent's name, visitor's if known). */
+  authorName: string | null;
+  body: string;
+  /** Epoch milliseconds, server clock. */
+  createdAt: number;
+}
+
+export const SendMessageSchema = z.strictObject({
+  clientId: ClientMessageIdSchema,
+  body: MessageBodySchema,
+});
+export const AgentSendMessageSchema = z.strictObject({
+  conversationId: ConversationIdSchema,
+  clientId: ClientMessageIdSchema,
+  body: MessageBodySchema,
+});
+
+export const SeqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

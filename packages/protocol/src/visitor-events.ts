@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { AckCallback } from './ack.ts';
+import { ConversationIdSchema } from './ids.ts';
+import { SendMessageSchema, SeqSchema, type Message } from './message.ts';
+import { PageViewInputSchema, type VisitorConversation } from './conversation.ts';
+
+/** Namespace the widget connects to; auth: `{ token }` from POST /api/widget/session. */
+export const VISITOR_NAMESPACE = '/visitor';
+
+/** Command payload schemas, keyed by event name: the server parses with these before anything else. */
+export const visitorCommandSchemas = {
+  /** On every (re)connect: "what happened after the last seq I have?" */
+  'conversation:sync': z.strictObject({
+    conversationId: ConversationIdSchema.nullable(),
+    afterSeq: SeqSchema,
+  }),
+  'message:send': SendMessageSchema,
+  'typing:set': z.strictObject({ isTyping: z.boolean() }),
+  'messages:read': z.strictObject({ conversationId: ConversationIdSchema, upToSeq: SeqSchema }),
+  'page:view': PageViewInputSchema,
+} as const;
+
+export type VisitorCommand = keyof typeof visitorCommandSchemas;
+type Input<E extends VisitorCommand> = z.infer<(typeof visitorCommandSchemas)[E]>;
+
+export interface VisitorSyncResult {
+  /** The visitor's latest conversation, or null before their first message. */
+  conversation: VisitorConversation | null;
+  /** If `conversation.id` differs from the one asked about, this is the whole history. */
+  messages: Message[];
+}
+
+export interface VisitorClientToServerEvents {
+  'conversation:sync': (req: Input<'conversation:sync'>, ack: AckCallback<VisitorSyncResult>) => void;
+  'message:send': (req: Input<'message:send'>, ack: AckCallback<{ message: Message; conversation: VisitorConversation }>) => void;
+  'typing:set': (req: Input<'typing:set'>, ack: AckCallback<null>) => void;
+  'messages:read': (req: Input<'messages:read'>, ack: AckCallback<null>) => void;
+  'page:view': (req: Input<'page:view'>, ack: AckCallback<null>) => void;
+}
+
+export interface VisitorServerToClientEvents {
+  'message:created': (message: Message) => void;
+  'conversation:updated': (conversation: VisitorConversation) => void;
+  'typing:changed': (e: { conversationId: string; isTyping: boolean; name: string | null }) => void;
+  'read:updated': (e: { conversationId: string; upToSeq: number }) => void;
+  'availability:changed': (e: { agentsOnline: boolean }) => void;
+}
