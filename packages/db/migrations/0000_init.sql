@@ -98,6 +98,8 @@ CREATE TABLE `visitors` (
 	`name` text,
 	`email` text,
 	`user_agent` text,
+	`current_url` text,
+	`current_title` text,
 	`created_at` integer NOT NULL,
 	`last_seen_at` integer NOT NULL,
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade

@@ -55,6 +55,9 @@ export const visitors = sqliteTable(
     name: text('name'),
     email: text('email'),
     userAgent: text('user_agent'),
+    /** Last page the visitor was seen on (denormalised from page_views for the inbox). */
+    currentUrl: text('current_url'),
+    currentTitle: text('current_title'),
     createdAt: ms('created_at'),
     lastSeenAt: ms('last_seen_at'),
   },

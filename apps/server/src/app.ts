@@ -1,0 +1,60 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import dbPlugin from './plugins/db.ts';
+import groupCommitPlugin from './plugins/group-commit.ts';
+import ioPlugin from './plugins/io.ts';
+import visitorTokensPlugin from './plugins/visitor-tokens.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
+import conversationsPlugin from './conversations/conversations.plugin.ts';
+import { webRoutes } from './web/web.routes.ts';
+import { demoRoutes } from './demo/demo.routes.ts';
+
+export interface AppOverrides {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The whole Hearth server as a Fastify instance, ready to `listen` or to `inject` in tests.
+ * Registration order is the dependency order: infrastructure first, then features, then pages.
+ */
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: overrides.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: 64 * 1024,
+    // Close keep-alive connections on shutdown instead of waiting for them.
+    forceCloseConnections: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // One error shape for every 4xx/5xx: { error: { code, message } }.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const message = error.validation.map((v) => `${v.instancePath || '(body)'}: ${v.message}`).join('; ');
+      return reply.code(400).send({ error: { code: 'invalid_payload', message } });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({
+      error: { code: status === 500 ? 'internal' : (error.code ?? 'bad_request'), message: status === 500 ? 'Internal error.' : error.message },
+    });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } }));
+
+  await app.register(fastifyCookie);
+  await app.register(dbPlugin, { config });
+  await app.register(groupCommitPlugin);
+  await app.register(visitorTokensPlugin);
+  await app.register(ioPlugin);
+
+  await app.register(authRoutes, { config });
+  await app.register(widgetSessionRoutes);
+  await app.register(conversationsPlugin);
+
+  await app.register(webRoutes, { config });
+  await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
+  return app;
+}

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import { schema, type HearthDb } from '@hearth/db';
+import type {
+  ConversationId,
+  ConversationSummary,
+  Message,
+  PageView,
+  SiteId,
+  VisitorConversation,
+  VisitorId,
+  VisitorProfile,
+} from '@hearth/protocol';
+
+const { agents, conversations, messages, pageViews, visitors } = schema;
+
+/** Most messages one sync answer carries; a client that gets this many asks again from the last seq. */
+export const SYNC_PAGE = 1000;
+/** Open conversations listed in an inbox answer, newest activity first. */
+export const INBOX_LIMIT = 500;
+
+export const messageColumns = {
+  id: messages.id,
+  conversationId: messages.conversationId,
+  seq: messages.seq,
+  clientId: messages.clientId,
+  authorType: messages.authorType,
+  authorId: messages.authorId,
+  authorName: messages.authorName,
+  body: messages.body,
+  createdAt: messages.createdAt,
+};
+
+export function messagesAfter(db: HearthDb, conversationId: ConversationId, afterSeq: number): Message[] {
+  return db
+    .select(messageColumns)
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+    .orderBy(asc(messages.seq))
+    .limit(SYNC_PAGE)
+    .all();
+}
+
+const summaryColumns = {
+  id: conversations.id,
+  siteId: conversations.siteId,
+  visitorId: conversations.visitorId,
+  visitorName: visitors.name,
+  status: conversations.status,
+  assignedAgentId: conversations.assignedAgentId,
+  assignedAgentName: agents.name,
+  lastSeq: conversations.lastSeq,
+  visitorReadSeq: conversations.visitorReadSeq,
+  agentReadSeq: conversations.agentReadSeq,
+  lastMessageBody: conversations.lastMessageBody,
+  lastMessageAuthorType: conversations.lastMessageAuthorType,
+  lastMessageAt: conversations.lastMessageAt,
+  currentUrl: visitors.currentUrl,
+  currentTitle: visitors.currentTitle,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+};
+
+type SummaryRow = NonNullable<ReturnType<ReturnType<typeof summaryQuery>['get']>>;
+
+function toSummary(row: SummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    visitorId: row.visitorId,
+    visitorName: row.visitorName,
+    status: row.status,
+    assignedAgentId: row.assignedAgentId,
+    assignedAgentName: row.assignedAgentName,
+    lastSeq: row.lastSeq,
+    visitorReadSeq: row.visitorReadSeq,
+    agentReadSeq: row.agentReadSeq,
+    lastMessage:
+      row.lastMessageBody !== null && row.lastMessageAuthorType && row.lastMessageAt !== null
+        ? { body: row.lastMessageBody, authorType: row.lastMessageAuthorType, createdAt: row.lastMessageAt }
+        : null,
+    currentPage: row.currentUrl ? { url: row.currentUrl, title: row.currentTitle ?? '' } : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function summaryQuery(db: HearthDb) {
+  return db
+    .select(summaryColumns)
+    .from(conversations)
+    .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+    .leftJoin(agents, eq(agents.id, conversations.assignedAgentId));
+}
+
+/** One conversation as an agent sees it, or null if it is not in one of `siteIds`. */
+export function conversationSummary(db: HearthDb, siteIds: readonly SiteId[], id: ConversationId): ConversationSummary | null {
+  if (siteIds.length === 0) return null;
+  const row = summaryQuery(db)
+    .where(and(eq(conversations.id, id), inArray(conversations.siteId, [...siteIds])))
+    .get();
+  return row ? toSummary(row) : null;
+}
+
+export function openConversations(db: HearthDb, siteIds: readonly SiteId[]): ConversationSummary[] {
+  if (siteIds.length === 0) return [];
+  return summaryQuery(db)
+    .where(and(inArray(conversations.siteId, [...siteIds]), eq(conversations.status, 'open')))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(INBOX_LIMIT)
+    .all()
+    .map(toSummary);
+}
+
+/** The visitor's newest conversation (open or not), in the shape the widget sees. */
+export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): VisitorConversation | null {
+  const row = db
+    .select({
+      id: conversations.id,
+      status: conversations.status,
+      lastSeq: conversations.lastSeq,
+      agentReadSeq: conversations.agentReadSeq,
+      assignedAgentName: agents.name,
+    })
+    .from(conversations)
+    .leftJoin(agents, eq(agents.id, conversations.assignedAgentId))
+    .where(eq(conversations.visitorId, visitorId))
+    .orderBy(desc(conversations.createdAt), desc(conversations.lastSeq))
+    .limit(1)
+    .get();
+  return row ?? null;
+}
+
+export function visitorConversationView(db: HearthDb, id: ConversationId): VisitorConversation | null {
+  const row = db
+    .select({
+      id: conversations.id,
+      status: conversations.status,
+      lastSeq: conversations.lastSeq,
+      agentReadSeq: conversations.agentReadSeq,
+      assignedAgentName: agents.name,
+    })
+    .from(conversations)
+    .leftJoin(agents, eq(agents.id, conversations.assignedAgentId))
+    .where(eq(conversations.id, id))
+    .get();
+  return row ?? null;
+}
+
+export function openConversationIdOf(db: HearthDb, visitorId: VisitorId): ConversationId | null {
+  const row = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.visitorId, visitorId), eq(conversations.status, 'open')))
+    .get();
+  return row?.id ?? null;
+}
+
+export function visitorProfile(db: HearthDb, visitorId: VisitorId): VisitorProfile | null {
+  const row = db
+    .select({
+      id: visitors.id,
+      siteId: visitors.siteId,
+      name: visitors.name,
+      email: visitors.email,
+      userAgent: visitors.userAgent,
+      createdAt: visitors.createdAt,
+      lastSeenAt: visitors.lastSeenAt,
+    })
+    .from(visitors)
+    .where(eq(visitors.id, visitorId))
+    .get();
+  return row ?? null;
+}
+
+export function recentPages(db: HearthDb, visitorId: VisitorId, limit = 50): PageView[] {
+  return db
+    .select({ url: pageViews.url, title: pageViews.title, referrer: pageViews.referrer, viewedAt: pageViews.viewedAt })
+    .from(pageViews)
+    .where(eq(pageViews.visitorId, visitorId))
+    .orderBy(desc(pageViews.viewedAt), desc(pageViews.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { asc } from 'drizzle-orm';
+import { schema } from '@hearth/db';
+
+const template = readFileSync(new URL('./shop.html', import.meta.url), 'utf8');
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * /demo: a small shop that embeds the widget exactly as a customer would, with the README's
+ * snippet, pointed at this server and the first site in the database.
+ */
+export const demoRoutes: FastifyPluginAsync<{ publicUrl?: string | undefined }> = async (app, { publicUrl }) => {
+  app.get('/demo', async (request, reply) => {
+    const site = app.store.db.select({ key: schema.sites.key }).from(schema.sites).orderBy(asc(schema.sites.createdAt)).limit(1).get();
+    if (!site) return reply.code(404).send({ error: { code: 'not_found', message: 'No site yet.' } });
+    const origin = publicUrl ?? `${request.protocol}://${request.host}`;
+    const html = template.replaceAll('{{ORIGIN}}', escapeHtml(origin)).replaceAll('{{SITE_KEY}}', escapeHtml(site.key));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+};

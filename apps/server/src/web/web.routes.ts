@@ -1,0 +1,52 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+
+/**
+ * The browser-facing files: the widget loader at a stable URL, the widget frame, and the console
+ * (a single-page app). They are built by `pnpm build`; a missing build answers 503 with the fix
+ * instead of a confusing 404.
+ */
+export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
+  const loaderDir = join(config.WIDGET_DIST, 'loader');
+  const panelDir = join(config.WIDGET_DIST, 'panel');
+  const consoleDir = config.CONSOLE_DIST;
+  const notBuilt = (what: string) => ({ error: { code: 'not_built', message: `${what} is not built: run \`pnpm build\`.` } });
+
+  app.get('/', async (_request, reply) => reply.redirect('/console/'));
+
+  if (existsSync(loaderDir) && existsSync(panelDir)) {
+    await app.register(fastifyStatic, { root: panelDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
+    await app.register(async (scope) => {
+      await scope.register(fastifyStatic, { root: loaderDir, serve: false });
+      // Stable URL embedded on customers' pages: short cache so fixes reach every site quickly.
+      scope.get('/widget.js', async (_request, reply) =>
+        reply.header('cache-control', 'public, max-age=300').type('application/javascript').sendFile('widget.js'),
+      );
+    });
+  } else {
+    app.get('/widget.js', async (_r, reply) => reply.code(503).send(notBuilt('The widget')));
+    app.get('/widget/*', async (_r, reply) => reply.code(503).send(notBuilt('The widget')));
+  }
+
+  if (existsSync(join(consoleDir, 'index.html'))) {
+    await app.register(
+      async (scope) => {
+        await scope.register(fastifyStatic, { root: consoleDir, wildcard: false, index: false });
+        const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) =>
+          reply.header('cache-control', 'no-cache').sendFile('index.html');
+        scope.get('/', sendIndex);
+        // Single-page app: a /console/* path that is not a file is a client-side route.
+        scope.setNotFoundHandler(async (request, reply) =>
+          request.method === 'GET' ? sendIndex(request, reply) : reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } }),
+        );
+      },
+      { prefix: '/console' },
+    );
+  } else {
+    app.get('/console', async (_r, reply) => reply.code(503).send(notBuilt('The console')));
+    app.get('/console/*', async (_r, reply) => reply.code(503).send(notBuilt('The console')));
+  }
+};

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
+import { schema } from '@hearth/db';
+import { WidgetSessionRequestSchema, type VisitorId, type WidgetSessionResponse } from '@hearth/protocol';
+import { agentsOnline } from '../conversations/availability.ts';
+
+const { sites, visitors } = schema;
+
+/**
+ * The widget's first call: a site key (and the token it kept, if any) in, a signed visitor token
+ * out. A token that is invalid, forged or for another site is not an error: the visitor simply
+ * starts fresh, so a broken token can never lock someone out of chat.
+ */
+export const widgetSessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.store;
+
+  app.post('/api/widget/session', { schema: { body: WidgetSessionRequestSchema } }, async (request, reply) => {
+    const site = db.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.key, request.body.siteKey)).get();
+    if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
+
+    const now = Date.now();
+    const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;
+    const claims = app.visitorTokens.verify(request.body.token);
+    let visitorId: VisitorId | undefined;
+    if (claims && claims.siteId === site.id) {
+      const updated = db
+        .update(visitors)
+        .set({ lastSeenAt: now, userAgent })
+        .where(and(eq(visitors.id, claims.visitorId), eq(visitors.siteId, site.id)))
+        .run();
+      if (updated.changes === 1) visitorId = claims.visitorId;
+    }
+    if (!visitorId) {
+      visitorId = randomUUID() as VisitorId;
+      db.insert(visitors).values({ id: visitorId, siteId: site.id, userAgent, createdAt: now, lastSeenAt: now }).run();
+    }
+    const response: WidgetSessionResponse = {
+      token: app.visitorTokens.sign({ siteId: site.id, visitorId }),
+      visitorId,
+      site: { name: site.name },
+      agentsOnline: await agentsOnline(app, site.id),
+    };
+    return response;
+  });
+};
