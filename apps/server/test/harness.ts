@@ -1,0 +1,163 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import type { FastifyInstance } from 'fastify';
+import {
+  AGENT_NAMESPACE,
+  VISITOR_NAMESPACE,
+  type AgentClientToServerEvents,
+  type AgentServerToClientEvents,
+  type VisitorClientToServerEvents,
+  type VisitorServerToClientEvents,
+  type WidgetSessionResponse,
+} from '@hearth/protocol';
+import { ConfigSchema } from '../src/config.ts';
+import { buildApp } from '../src/app.ts';
+import { createSiteWithTeam } from '../src/bootstrap/installation.ts';
+
+export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface TestSite {
+  siteId: string;
+  siteKey: string;
+  ownerEmail: string;
+  agentEmail: string;
+}
+
+/**
+ * A real Hearth server on 127.0.0.1, port 0, with a fresh database (':memory:' unless a file is
+ * given) and two sites, each with an owner and an agent. Clients are real socket.io-clients.
+ */
+export async function startServer(options: { databaseFile?: string } = {}) {
+  const config = ConfigSchema.parse({
+    PORT: '0',
+    DATABASE_FILE: options.databaseFile ?? ':memory:',
+    LOG_LEVEL: 'silent',
+  });
+  const app = await buildApp(config, { logger: false });
+  const sites: TestSite[] = [];
+  for (const name of ['a', 'b']) {
+    const ownerEmail = `owner@${name}.test`;
+    const agentEmail = `agent@${name}.test`;
+    const existing = app.store.sqlite.prepare('select id, key from sites where name = ?').get(`Site ${name}`) as
+      | { id: string; key: string }
+      | undefined;
+    const created =
+      existing ??
+      (await createSiteWithTeam(app.store.db, { name: `Site ${name}` }, [
+        { email: ownerEmail, name: `Owner ${name.toUpperCase()}`, password: PASSWORD, role: 'owner' },
+        { email: agentEmail, name: `Agent ${name.toUpperCase()}`, password: PASSWORD, role: 'agent' },
+      ]).then((r) => ({ id: r.siteId, key: r.siteKey })));
+    sites.push({ siteId: created.id, siteKey: created.key, ownerEmail, agentEmail });
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const sockets: Socket[] = [];
+
+  const harness = {
+    app: app as FastifyInstance,
+    url,
+    siteA: sites[0]!,
+    siteB: sites[1]!,
+
+    async post(path: string, body: unknown, headers: Record<string, string> = {}) {
+      const res = await fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null };
+    },
+
+    async visitorSession(siteKey: string, token: string | null = null): Promise<WidgetSessionResponse> {
+      const res = await harness.post('/api/widget/session', { siteKey, token });
+      if (res.status !== 200) throw new Error(`session failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as WidgetSessionResponse;
+    },
+
+    /** A connected visitor socket; pass a token to be the same visitor again (another tab, a reload). */
+    async visitor(siteKey = sites[0]!.siteKey, token?: string) {
+      const session = await harness.visitorSession(siteKey, token ?? null);
+      const socket: VisitorClient = connect(url + VISITOR_NAMESPACE, {
+        auth: { token: session.token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket as Socket);
+      await connected(socket);
+      return { socket, session };
+    },
+
+    async login(email: string, password = PASSWORD): Promise<string> {
+      const res = await harness.post('/api/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+      const cookie = res.headers.get('set-cookie');
+      if (!cookie) throw new Error('no session cookie');
+      return cookie.split(';')[0]!;
+    },
+
+    async agent(email = sites[0]!.agentEmail) {
+      const cookie = await harness.login(email);
+      const socket: AgentClient = connect(url + AGENT_NAMESPACE, {
+        extraHeaders: { cookie },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket as Socket);
+      await connected(socket);
+      return { socket, cookie };
+    },
+
+    /** Counts rows, to prove a rejected input wrote nothing. */
+    count(table: 'messages' | 'conversations' | 'visitors' | 'page_views' | 'agent_sessions'): number {
+      return (app.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    },
+
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+    },
+  };
+  return harness;
+}
+
+export type Harness = Awaited<ReturnType<typeof startServer>>;
+
+export function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+/** Resolves with the next `event` payload that satisfies `match`, or rejects after `ms`. */
+export function nextEvent<T = unknown>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, ms = 3000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, ms);
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+/** Collects every `event` payload from now on. */
+export function record<T = unknown>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (payload: T) => seen.push(payload));
+  return seen;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
