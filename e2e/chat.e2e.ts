@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, launchChromium, startHearth } from './server-process.ts';
+
+let hearth: Awaited<ReturnType<typeof startHearth>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  hearth = await startHearth();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hearth?.stop();
+});
+
+const widgetFrame = (page: Page) => page.frameLocator('iframe[title="Hearth chat"]');
+
+describe('a visitor on the demo shop chats with an agent in the console', () => {
+  it('both sides see both messages live, and a reload of the shop shows the whole conversation', async () => {
+    const visitorContext = await browser.newContext();
+    const agentContext = await browser.newContext();
+    const shop = await visitorContext.newPage();
+    const console_ = await agentContext.newPage();
+    const pageErrors: string[] = [];
+    for (const p of [shop, console_]) p.on('pageerror', (e) => pageErrors.push(e.message));
+
+    // The agent signs in first, so the widget shows agents as online.
+    await console_.goto(`${hearth.url}/console`);
+    await console_.getByLabel('Email').fill(ADMIN.email);
+    await console_.getByLabel('Password').fill(ADMIN.password);
+    await console_.getByRole('button', { name: 'Sign in' }).click();
+
+    await shop.goto(`${hearth.url}/demo`);
+    const launcher = shop.getByRole('button', { name: /chat/i });
+    await expect(launcher.isVisible()).resolves.toBe(true);
+    await launcher.click();
+    const panel = widgetFrame(shop);
+    await panel.getByText('We typically reply in a few minutes').waitFor();
+    const message = panel.getByRole('textbox', { name: 'Message' });
+    await message.fill('Hi! Is the cedar candle in stock?');
+    await message.press('Enter');
+    await panel.getByText('Hi! Is the cedar candle in stock?').waitFor();
+
+    // The agent sees it arrive in the inbox, opens it, and answers.
+    await console_.getByText('Hi! Is the cedar candle in stock?').first().click();
+    const reply = console_.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('Yes — 12 left. Want me to reserve one?');
+    await reply.press('Enter');
+    const log = console_.getByRole('log');
+    await log.getByText('Yes — 12 left. Want me to reserve one?').waitFor();
+    await log.getByText('Hi! Is the cedar candle in stock?').waitFor();
+
+    // The visitor sees the reply live.
+    await panel.getByText('Yes — 12 left. Want me to reserve one?').waitFor();
+
+    // A reload of the shop shows the whole conversation again.
+    await shop.reload();
+    await shop.getByRole('button', { name: /chat/i }).click();
+    const reloaded = widgetFrame(shop);
+    await reloaded.getByText('Hi! Is the cedar candle in stock?').waitFor();
+    await reloaded.getByText('Yes — 12 left. Want me to reserve one?').waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await visitorContext.close();
+    await agentContext.close();
+  });
+});
