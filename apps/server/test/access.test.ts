@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type Harness } from './harness.ts';
+import { ask, startServer, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,24 +12,24 @@ afterAll(async () => {
 describe('one database, many sites: nobody crosses over', () => {
   it("an agent of site B cannot read, write, claim or close site A's conversation", async () => {
     const v = await h.visitor(h.siteA.siteKey);
-    const ack = await v.socket.timeout(3000).emitWithAck('message:send', { clientId: crypto.randomUUID(), body: 'private' });
+    const ack = await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'private' });
     if (!ack.ok) throw new Error('send failed');
     const conversationId = ack.data.conversation.id;
     const intruder = await h.agent(h.siteB.ownerEmail);
 
-    const inbox = await intruder.socket.timeout(3000).emitWithAck('inbox:list', {});
+    const inbox = await ask(intruder.socket, 'inbox:list', {});
     expect(inbox.ok && inbox.data.conversations).toEqual([]);
-    const foreign = await intruder.socket.timeout(3000).emitWithAck('inbox:list', { siteId: h.siteA.siteId as never });
+    const foreign = await ask(intruder.socket, 'inbox:list', { siteId: h.siteA.siteId as never });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const attempts = [
-      intruder.socket.timeout(3000).emitWithAck('conversation:open', { conversationId }),
-      intruder.socket.timeout(3000).emitWithAck('conversation:sync', { conversationId, afterSeq: 0 }),
-      intruder.socket.timeout(3000).emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body: 'hi' }),
-      intruder.socket.timeout(3000).emitWithAck('conversation:claim', { conversationId }),
-      intruder.socket.timeout(3000).emitWithAck('conversation:close', { conversationId }),
-      intruder.socket.timeout(3000).emitWithAck('typing:set', { conversationId, isTyping: true }),
-      intruder.socket.timeout(3000).emitWithAck('messages:read', { conversationId, upToSeq: 1 }),
+      ask(intruder.socket, 'conversation:open', { conversationId }),
+      ask(intruder.socket, 'conversation:sync', { conversationId, afterSeq: 0 }),
+      ask(intruder.socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'hi' }),
+      ask(intruder.socket, 'conversation:claim', { conversationId }),
+      ask(intruder.socket, 'conversation:close', { conversationId }),
+      ask(intruder.socket, 'typing:set', { conversationId, isTyping: true }),
+      ask(intruder.socket, 'messages:read', { conversationId, upToSeq: 1 }),
     ];
     for (const result of await Promise.all(attempts)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -45,14 +45,14 @@ describe('one database, many sites: nobody crosses over', () => {
     const b = await h.visitorSession(h.siteB.siteKey, a.session.token);
     expect(b.visitorId).not.toBe(a.session.visitorId);
 
-    const ack = await a.socket.timeout(3000).emitWithAck('message:send', { clientId: crypto.randomUUID(), body: 'mine' });
+    const ack = await ask(a.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'mine' });
     if (!ack.ok) throw new Error('send failed');
     const other = await h.visitor(h.siteA.siteKey);
-    await other.socket.timeout(3000).emitWithAck('messages:read', { conversationId: ack.data.conversation.id, upToSeq: 1 });
-    const sync = await other.socket.timeout(3000).emitWithAck('conversation:sync', { conversationId: ack.data.conversation.id, afterSeq: 0 });
+    await ask(other.socket, 'messages:read', { conversationId: ack.data.conversation.id, upToSeq: 1 });
+    const sync = await ask(other.socket, 'conversation:sync', { conversationId: ack.data.conversation.id, afterSeq: 0 });
     expect(sync.ok && sync.data).toEqual({ conversation: null, messages: [] });
     // A clientId reused by another visitor is a different message, not the first visitor's ack.
-    const reuse = await other.socket.timeout(3000).emitWithAck('message:send', { clientId: ack.data.message.clientId, body: 'theirs' });
+    const reuse = await ask(other.socket, 'message:send', { clientId: ack.data.message.clientId, body: 'theirs' });
     expect(reuse.ok && reuse.data.message.id).not.toBe(ack.data.message.id);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { agentCommandSchemas, visitorCommandSchemas, AGENT_NAMESPACE, VISITOR_NAMESPACE } from '@hearth/protocol';
-import { sleep, startServer, type Harness } from './harness.ts';
+import { ask, sleep, startServer, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('malformed socket payloads', () => {
     const { socket } = await h.visitor();
     await expectAllRejected(socket as unknown as AnySocket, Object.keys(visitorCommandSchemas));
     // The socket is still usable afterwards.
-    const ok = await socket.timeout(3000).emitWithAck('message:send', { clientId: crypto.randomUUID(), body: 'still here' });
+    const ok = await ask(socket, 'message:send', { clientId: crypto.randomUUID(), body: 'still here' });
     expect(ok.ok).toBe(true);
   });
 
@@ -83,7 +83,7 @@ describe('malformed socket payloads', () => {
     raw.emit('hasOwnProperty', {});
     await sleep(200);
     expect(socket.connected).toBe(true);
-    const sync = await socket.timeout(3000).emitWithAck('conversation:sync', { conversationId: null, afterSeq: 0 });
+    const sync = await ask(socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(['no ack wanted']);
   });
 
@@ -93,7 +93,7 @@ describe('malformed socket payloads', () => {
     const closed = new Promise((resolve) => socket.on('disconnect', resolve));
     (socket as unknown as { emit(e: string, p: unknown): void }).emit('message:send', { clientId: 'abcdefgh', body: 'x'.repeat(200_000) });
     await closed;
-    const ok = await other.socket.timeout(3000).emitWithAck('message:send', { clientId: crypto.randomUUID(), body: 'fine' });
+    const ok = await ask(other.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'fine' });
     expect(ok.ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message } from '@hearth/protocol';
-import { nextEvent, record, sleep, startServer, type Harness } from './harness.ts';
+import { ask, nextEvent, record, sleep, startServer, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 const send = (socket: Awaited<ReturnType<Harness['visitor']>>['socket'], body: string, clientId = crypto.randomUUID()) =>
-  socket.timeout(5000).emitWithAck('message:send', { clientId, body });
+  ask(socket, 'message:send', { clientId, body });
 
 describe('the core loop', () => {
   it('a visitor message reaches every agent of the site live; the reply reaches the visitor live', async () => {
@@ -34,14 +34,14 @@ describe('the core loop', () => {
     expect(summary.id).toBe(ack.data.message.conversationId);
     expect(summary.assignedAgentId).toBeNull();
 
-    const inbox = await agent.socket.timeout(5000).emitWithAck('inbox:list', {});
+    const inbox = await ask(agent.socket, 'inbox:list', {});
     expect(inbox.ok && inbox.data.conversations.map((c) => c.id)).toEqual([summary.id]);
 
-    const opened = await agent.socket.timeout(5000).emitWithAck('conversation:open', { conversationId: summary.id });
+    const opened = await ask(agent.socket, 'conversation:open', { conversationId: summary.id });
     expect(opened.ok && opened.data.messages.map((m) => m.body)).toEqual(['Hello, is the cedar candle in stock?']);
 
     const atVisitor = nextEvent<Message>(visitor, 'message:created', (m) => m.authorType === 'agent');
-    const reply = await agent.socket.timeout(5000).emitWithAck('message:send', {
+    const reply = await ask(agent.socket, 'message:send', {
       conversationId: summary.id,
       clientId: crypto.randomUUID(),
       body: 'Yes! We have 12 left.',
@@ -51,7 +51,7 @@ describe('the core loop', () => {
     expect(received).toMatchObject({ body: 'Yes! We have 12 left.', authorName: 'Agent A', seq: 2 });
 
     // Replying claimed the conversation.
-    const after = await agent.socket.timeout(5000).emitWithAck('inbox:list', {});
+    const after = await ask(agent.socket, 'inbox:list', {});
     expect(after.ok && after.data.conversations[0]?.assignedAgentName).toBe('Agent A');
     await sleep(100);
     expect(leaked).toEqual([]);
@@ -66,7 +66,7 @@ describe('the core loop', () => {
     expect((await inSecond).body).toBe('from tab one');
 
     const third = await h.visitor(h.siteA.siteKey, first.session.token);
-    const sync = await third.socket.timeout(5000).emitWithAck('conversation:sync', { conversationId: null, afterSeq: 0 });
+    const sync = await ask(third.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.conversation?.id).toBe(ack.ok && ack.data.conversation.id);
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(['from tab one']);
   });
@@ -92,10 +92,10 @@ describe('the core loop', () => {
     const conversationId = ack.data.conversation.id;
     v.socket.disconnect();
     for (const body of ['a', 'b', 'c']) {
-      await agent.socket.timeout(5000).emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body });
+      await ask(agent.socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body });
     }
     const back = await h.visitor(h.siteA.siteKey, v.session.token);
-    const sync = await back.socket.timeout(5000).emitWithAck('conversation:sync', { conversationId, afterSeq: 1 });
+    const sync = await ask(back.socket, 'conversation:sync', { conversationId, afterSeq: 1 });
     expect(sync.ok && sync.data.messages.map((m) => [m.seq, m.body])).toEqual([
       [2, 'a'],
       [3, 'b'],
@@ -112,7 +112,7 @@ describe('the core loop', () => {
     const acks = await Promise.all([
       ...Array.from({ length: 60 }, (_, i) => send(v.socket, `v${i}`)),
       ...Array.from({ length: 60 }, (_, i) =>
-        agent.socket.timeout(5000).emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body: `a${i}` }),
+        ask(agent.socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: `a${i}` }),
       ),
     ]);
     const seqs = acks.map((a) => (a.ok ? a.data.message.seq : -1)).sort((x, y) => x - y);
@@ -126,25 +126,25 @@ describe('the core loop', () => {
     const ack = await send(v.socket, 'hi');
     if (!ack.ok) throw new Error('send failed');
     const conversationId = ack.data.conversation.id;
-    await agent.socket.timeout(5000).emitWithAck('conversation:open', { conversationId });
+    await ask(agent.socket, 'conversation:open', { conversationId });
 
     const agentSeesTyping = nextEvent(agent.socket, 'typing:changed');
-    await v.socket.timeout(5000).emitWithAck('typing:set', { isTyping: true });
+    await ask(v.socket, 'typing:set', { isTyping: true });
     expect(await agentSeesTyping).toEqual({ conversationId, isTyping: true, name: null });
 
     const visitorSeesTyping = nextEvent(v.socket, 'typing:changed');
-    await agent.socket.timeout(5000).emitWithAck('typing:set', { conversationId, isTyping: true });
+    await ask(agent.socket, 'typing:set', { conversationId, isTyping: true });
     expect(await visitorSeesTyping).toEqual({ conversationId, isTyping: true, name: 'Agent A' });
 
     const visitorSeesRead = nextEvent(v.socket, 'read:updated');
-    await agent.socket.timeout(5000).emitWithAck('messages:read', { conversationId, upToSeq: 1 });
+    await ask(agent.socket, 'messages:read', { conversationId, upToSeq: 1 });
     expect(await visitorSeesRead).toEqual({ conversationId, upToSeq: 1 });
 
-    const reply = await agent.socket.timeout(5000).emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body: 'hello' });
+    const reply = await ask(agent.socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'hello' });
     expect(reply.ok).toBe(true);
     const agentSeesRead = nextEvent(agent.socket, 'read:updated');
     // Asking past the last message only marks what exists.
-    await v.socket.timeout(5000).emitWithAck('messages:read', { conversationId, upToSeq: 99 });
+    await ask(v.socket, 'messages:read', { conversationId, upToSeq: 99 });
     expect(await agentSeesRead).toEqual({ conversationId, upToSeq: 2 });
   });
 
@@ -165,9 +165,9 @@ describe('the core loop', () => {
     const ack = await send(v.socket, 'help');
     if (!ack.ok) throw new Error('send failed');
     const viewed = nextEvent<{ page: { url: string } }>(agent.socket, 'visitor:page-viewed');
-    await v.socket.timeout(5000).emitWithAck('page:view', { url: 'https://shop.test/checkout', title: 'Checkout', referrer: null });
+    await ask(v.socket, 'page:view', { url: 'https://shop.test/checkout', title: 'Checkout', referrer: null });
     expect((await viewed).page.url).toBe('https://shop.test/checkout');
-    const opened = await agent.socket.timeout(5000).emitWithAck('conversation:open', { conversationId: ack.data.conversation.id });
+    const opened = await ask(agent.socket, 'conversation:open', { conversationId: ack.data.conversation.id });
     expect(opened.ok && opened.data.conversation.currentPage).toEqual({ url: 'https://shop.test/checkout', title: 'Checkout' });
     expect(opened.ok && opened.data.pages.map((p) => p.title)).toEqual(['Checkout']);
   });
@@ -179,10 +179,10 @@ describe('the core loop', () => {
     if (!ack.ok) throw new Error('send failed');
     const conversationId = ack.data.conversation.id;
     const visitorSeesClose = nextEvent<{ status: string }>(v.socket, 'conversation:updated', (c) => c.status === 'closed');
-    const closed = await agent.socket.timeout(5000).emitWithAck('conversation:close', { conversationId });
+    const closed = await ask(agent.socket, 'conversation:close', { conversationId });
     expect(closed.ok && closed.data.conversation.status).toBe('closed');
     await visitorSeesClose;
-    const late = await agent.socket.timeout(5000).emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body: 'late' });
+    const late = await ask(agent.socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'late' });
     expect(late).toMatchObject({ ok: false, error: { code: 'conversation_closed' } });
     const next = await send(v.socket, 'one more question');
     expect(next.ok && next.data.conversation.id).not.toBe(conversationId);
@@ -197,8 +197,8 @@ describe('the core loop', () => {
     if (!ack.ok) throw new Error('send failed');
     const conversationId = ack.data.conversation.id;
     const [x, y] = await Promise.all([
-      a.socket.timeout(5000).emitWithAck('conversation:claim', { conversationId }),
-      owner.socket.timeout(5000).emitWithAck('conversation:claim', { conversationId }),
+      ask(a.socket, 'conversation:claim', { conversationId }),
+      ask(owner.socket, 'conversation:claim', { conversationId }),
     ]);
     expect([x.ok, y.ok].sort()).toEqual([false, true]);
     expect([x, y].find((r) => !r.ok)).toMatchObject({ error: { code: 'conflict' } });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type Harness } from './harness.ts';
+import { ask, startServer, type Harness } from './harness.ts';
 
 const dirs: string[] = [];
 let h: Harness | undefined;
@@ -21,7 +21,7 @@ describe('the database is the source of truth', () => {
     const v = await h.visitor();
     const acked = [];
     for (let i = 0; i < 20; i++) {
-      acked.push(await v.socket.timeout(3000).emitWithAck('message:send', { clientId: crypto.randomUUID(), body: `m${i}` }));
+      acked.push(await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: `m${i}` }));
     }
     const token = v.session.token;
     await h.close();
@@ -29,7 +29,7 @@ describe('the database is the source of truth', () => {
     h = await startServer({ databaseFile: file });
     const again = await h.visitor(h.siteA.siteKey, token);
     expect(again.session.visitorId).toBe(v.session.visitorId);
-    const sync = await again.socket.timeout(3000).emitWithAck('conversation:sync', { conversationId: null, afterSeq: 0 });
+    const sync = await ask(again.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(acked.map((a) => (a.ok ? a.data.message.body : '?')));
     const pragmas = h.app.store.sqlite.pragma('journal_mode', { simple: true });
     expect(pragmas).toBe('wal');

@@ -43,7 +43,7 @@ export async function startServer(options: { databaseFile?: string } = {}) {
     const existing = app.store.sqlite.prepare('select id, key from sites where name = ?').get(`Site ${name}`) as
       | { id: string; key: string }
       | undefined;
-    const created =
+    const created: { id: string; key: string } =
       existing ??
       (await createSiteWithTeam(app.store.db, { name: `Site ${name}` }, [
         { email: ownerEmail, name: `Owner ${name.toUpperCase()}`, password: PASSWORD, role: 'owner' },
@@ -161,3 +161,15 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type EmitsOf<S> = S extends Socket<never, infer E> ? E : never;
+type AckOf<F> = F extends (req: never, ack: (ack: infer A) => void) => void ? A : never;
+
+/** Sends a command and waits (at most 5 s) for its typed ack. */
+export function ask<S extends VisitorClient | AgentClient, E extends keyof EmitsOf<S> & string>(
+  socket: S,
+  event: E,
+  payload: EmitsOf<S>[E] extends (req: infer R, ack: never) => void ? R : never,
+): Promise<AckOf<EmitsOf<S>[E]>> {
+  return (socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<AckOf<EmitsOf<S>[E]>> }).emitWithAck(event, payload);
+}

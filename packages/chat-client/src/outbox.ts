@@ -61,5 +61,5 @@ function isEntry(v: unknown): v is OutboxEntry {
 
 /** A clientId for a new message: random, URL-safe, accepted by ClientMessageIdSchema. */
 export function newClientId(): string {
-  return crypto.randomUUID();
+  return globalThis.crypto.randomUUID();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.ts';
-import { ConversationIdSchema, SiteIdSchema } from './ids.ts';
+import { ConversationIdSchema, SiteIdSchema, type ConversationId, type VisitorId } from './ids.ts';
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
 
@@ -46,7 +46,7 @@ export interface AgentServerToClientEvents {
   'conversation:created': (conversation: ConversationSummary) => void;
   'conversation:updated': (conversation: ConversationSummary) => void;
   'message:created': (message: Message) => void;
-  'typing:changed': (e: { conversationId: string; isTyping: boolean; name: string | null }) => void;
-  'read:updated': (e: { conversationId: string; upToSeq: number }) => void;
-  'visitor:page-viewed': (e: { visitorId: string; conversationId: string | null; page: PageView }) => void;
+  'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;
+  'read:updated': (e: { conversationId: ConversationId; upToSeq: number }) => void;
+  'visitor:page-viewed': (e: { visitorId: VisitorId; conversationId: ConversationId | null; page: PageView }) => void;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgentId, ConversationId, SiteId, VisitorId } from './ids.ts';
 
 export const ConversationStatusSchema = z.enum(['open', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -20,7 +21,7 @@ export type PageViewInput = z.infer<typeof PageViewInputSchema>;
 
 /** What the visitor knows about their own conversation. */
 export interface VisitorConversation {
-  id: string;
+  id: ConversationId;
   status: ConversationStatus;
   lastSeq: number;
   /** Highest seq the agent side has read: drives the visitor's "Seen" receipt. */
@@ -30,12 +31,12 @@ export interface VisitorConversation {
 
 /** One row of an agent's inbox. */
 export interface ConversationSummary {
-  id: string;
-  siteId: string;
-  visitorId: string;
+  id: ConversationId;
+  siteId: SiteId;
+  visitorId: VisitorId;
   visitorName: string | null;
   status: ConversationStatus;
-  assignedAgentId: string | null;
+  assignedAgentId: AgentId | null;
   assignedAgentName: string | null;
   lastSeq: number;
   visitorReadSeq: number;
@@ -47,8 +48,8 @@ export interface ConversationSummary {
 }
 
 export interface VisitorProfile {
-  id: string;
-  siteId: string;
+  id: VisitorId;
+  siteId: SiteId;
   name: string | null;
   email: string | null;
   userAgent: string | null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgentId, SiteId, VisitorId } from './ids.ts';
 
 /** POST /api/widget/session — exchange a site key (and a stored token, if any) for a signed visitor token. */
 export const WidgetSessionRequestSchema = z.strictObject({
@@ -9,7 +10,7 @@ export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequestSchema>;
 
 export interface WidgetSessionResponse {
   token: string;
-  visitorId: string;
+  visitorId: VisitorId;
   site: { name: string };
   agentsOnline: boolean;
 }
@@ -22,7 +23,7 @@ export const LoginRequestSchema = z.strictObject({
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 export interface AgentSite {
-  id: string;
+  id: SiteId;
   name: string;
   key: string;
   role: 'owner' | 'agent';
@@ -30,7 +31,7 @@ export interface AgentSite {
 
 /** Answer of POST /api/auth/login and GET /api/auth/me. Never carries the password hash. */
 export interface AgentSession {
-  agent: { id: string; email: string; name: string };
+  agent: { id: AgentId; email: string; name: string };
   sites: AgentSite[];
 }
 

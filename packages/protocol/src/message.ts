@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientMessageIdSchema, ConversationIdSchema } from './ids.ts';
+import { ClientMessageIdSchema, ConversationIdSchema, type ConversationId, type MessageId } from './ids.ts';
 
 /** Longest message body we accept, in UTF-16 code units. */
 export const MESSAGE_BODY_MAX = 5000;
@@ -17,8 +17,8 @@ export type AuthorType = z.infer<typeof AuthorTypeSchema>;
  * per conversation it starts at 1 and has no gaps, so "give me everything after N" is exact.
  */
 export interface Message {
-  id: string;
-  conversationId: string;
+  id: MessageId;
+  conversationId: ConversationId;
   seq: number;
   clientId: string;
   authorType: AuthorType;

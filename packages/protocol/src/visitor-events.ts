@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.ts';
-import { ConversationIdSchema } from './ids.ts';
+import { ConversationIdSchema, type ConversationId } from './ids.ts';
 import { SendMessageSchema, SeqSchema, type Message } from './message.ts';
 import { PageViewInputSchema, type VisitorConversation } from './conversation.ts';
 
@@ -41,7 +41,7 @@ export interface VisitorClientToServerEvents {
 export interface VisitorServerToClientEvents {
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: VisitorConversation) => void;
-  'typing:changed': (e: { conversationId: string; isTyping: boolean; name: string | null }) => void;
-  'read:updated': (e: { conversationId: string; upToSeq: number }) => void;
+  'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;
+  'read:updated': (e: { conversationId: ConversationId; upToSeq: number }) => void;
   'availability:changed': (e: { agentsOnline: boolean }) => void;
 }
