@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '@hearth/protocol';
+import type { ConversationId, Message, MessageId } from '@hearth/protocol';
 import { lastSeqOf, mergeMessages } from './timeline.ts';
 
 const msg = (seq: number): Message => ({
-  id: `m${seq}`, conversationId: 'c1', seq, clientId: `client-${seq}`, authorType: 'visitor',
+  id: `m${seq}` as MessageId, conversationId: 'c1' as ConversationId, seq, clientId: `client-${seq}`, authorType: 'visitor',
   authorId: 'v1', authorName: null, body: `#${seq}`, createdAt: seq,
 });
 
