@@ -59,7 +59,12 @@ function isEntry(v: unknown): v is OutboxEntry {
   return typeof e === 'object' && e !== null && typeof e.clientId === 'string' && typeof e.body === 'string' && typeof e.queuedAt === 'number';
 }
 
-/** A clientId for a new message: random, URL-safe, accepted by ClientMessageIdSchema. */
+/**
+ * A clientId for a new message: 128 random bits, URL-safe, accepted by ClientMessageIdSchema.
+ * Uses getRandomValues, not randomUUID: browsers only offer randomUUID in secure contexts, and a
+ * Hearth on plain http (a LAN install) must still be able to send.
+ */
 export function newClientId(): string {
-  return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -16,6 +16,14 @@ export interface HostPage {
   referrer: string | null;
 }
 
+/**
+ * What the frame may keep in the host page's storage. Browsers that block third-party storage (Chrome
+ * with third-party cookies blocked, e.g. Incognito) deny the frame its own localStorage; without a
+ * fallback every page load would make the visitor a stranger. The loader, first-party on the host
+ * page, keeps these few values for it under `hearth:<key>:<siteKey>` — nothing else.
+ */
+export type StoredKey = 'token' | 'outbox';
+
 export type HostToFrame =
   /**
    * The panel is now visible. `focus` is true when the visitor opened it (move focus to the composer),
@@ -25,7 +33,9 @@ export type HostToFrame =
   /** The panel is hidden (the frame stays alive so its socket keeps receiving). */
   | { type: 'hearth:closed' }
   /** The host page the visitor is on: sent when the frame is ready and on every SPA navigation. */
-  | { type: 'hearth:page'; page: HostPage };
+  | { type: 'hearth:page'; page: HostPage }
+  /** Answer to `hearth:ready`: the values the loader keeps for the frame (see StoredKey). */
+  | { type: 'hearth:stored'; values: Partial<Record<StoredKey, string>> };
 
 export type FrameToHost =
   /** The panel is mounted and listening; the loader answers with the current page and visibility. */
@@ -36,6 +46,8 @@ export type FrameToHost =
   | { type: 'hearth:open-request' }
   | { type: 'hearth:unread'; count: number }
   /** Remembered by the loader so it preloads the frame (and its socket) on the next page. */
-  | { type: 'hearth:conversation'; active: boolean };
+  | { type: 'hearth:conversation'; active: boolean }
+  /** Only sent when the frame has no storage of its own: keep (or, with null, forget) a value for it. */
+  | { type: 'hearth:store'; key: StoredKey; value: string | null };
 
 export const EMBED_MESSAGE_PREFIX = 'hearth:';

@@ -72,10 +72,10 @@ export default fp(
     app.decorate('io', io);
     app.decorate('visitorNsp', io.of(VISITOR_NAMESPACE) as VisitorNamespace);
     app.decorate('agentNsp', io.of(AGENT_NAMESPACE) as AgentNamespace);
-    // Close sockets before Fastify waits for the HTTP server to drain, or it would wait forever.
+    // Close connections before Fastify waits for the HTTP server to drain, or it would wait forever.
+    // Closing at the transport (not disconnectSockets) lets clients see 'transport close' and
+    // reconnect by themselves to the restarted server; they then resync from their last seq.
     app.addHook('preClose', async () => {
-      io.disconnectSockets(true);
-      for (const nsp of [app.visitorNsp, app.agentNsp]) nsp.disconnectSockets(true);
       io.engine.close();
     });
   },

@@ -18,7 +18,14 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
 
   if (existsSync(loaderDir) && existsSync(panelDir)) {
-    await app.register(fastifyStatic, { root: panelDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: panelDir,
+      prefix: '/widget/',
+      decorateReply: false,
+      // Hashed assets never change; frame.html names them, so it must be revalidated after a deploy.
+      setHeaders: (res, path) =>
+        res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
     await app.register(async (scope) => {
       await scope.register(fastifyStatic, { root: loaderDir, serve: false });
       // Stable URL embedded on customers' pages: short cache so fixes reach every site quickly.
@@ -34,13 +41,21 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   if (existsSync(join(consoleDir, 'index.html'))) {
     await app.register(
       async (scope) => {
-        await scope.register(fastifyStatic, { root: consoleDir, wildcard: false, index: false });
+        // wildcard: files are looked up per request, so a rebuild is served without a restart.
+        await scope.register(fastifyStatic, {
+          root: consoleDir,
+          index: false,
+          setHeaders: (res, path) => res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+        });
         const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) =>
           reply.header('cache-control', 'no-cache').sendFile('index.html');
         scope.get('/', sendIndex);
-        // Single-page app: a /console/* path that is not a file is a client-side route.
+        // Single-page app: a /console/* path that is not a file is a client-side route. A missing
+        // asset (a path with an extension) stays a 404, or the browser would run index.html as a script.
         scope.setNotFoundHandler(async (request, reply) =>
-          request.method === 'GET' ? sendIndex(request, reply) : reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } }),
+          request.method === 'GET' && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]!)
+            ? sendIndex(request, reply)
+            : reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } }),
         );
       },
       { prefix: '/console' },

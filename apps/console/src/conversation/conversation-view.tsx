@@ -1,0 +1,95 @@
+import type { ConsoleStore, OpenConversation } from '../store/console-store.ts';
+import { visitorLabel } from '../inbox/inbox-state.ts';
+import { pendingFor, type PendingReply } from './conversation-state.ts';
+import { MessageLog } from './message-log.tsx';
+import { Composer } from './composer.tsx';
+
+interface Props {
+  store: ConsoleStore;
+  open: OpenConversation | null;
+  pending: PendingReply[];
+  agentId: string;
+  siteName: string | null;
+  connected: boolean;
+}
+
+export function ConversationView({ store, open, pending, agentId, siteName, connected }: Props) {
+  if (!open) {
+    return (
+      <div class="placeholder">
+        <h1 class="placeholder-title">No conversation selected</h1>
+        <p>Pick a conversation from the inbox to read it and reply.</p>
+      </div>
+    );
+  }
+  if (!open.detail) {
+    return (
+      <div class="placeholder" role={open.error ? 'alert' : 'status'}>
+        {open.error ? (
+          <>
+            <h1 class="placeholder-title">Could not open this conversation</h1>
+            <p>{open.error}</p>
+          </>
+        ) : (
+          <p>{connected ? 'Loading conversation…' : 'Waiting for the connection…'}</p>
+        )}
+      </div>
+    );
+  }
+
+  const { conversation, messages, visitor } = open.detail;
+  const name = visitorLabel({ visitorName: conversation.visitorName ?? visitor.name, visitorId: conversation.visitorId });
+  const closed = conversation.status === 'closed';
+  const assignee =
+    conversation.assignedAgentId === null
+      ? 'Unassigned'
+      : conversation.assignedAgentId === agentId
+        ? 'Assigned to you'
+        : `Assigned to ${conversation.assignedAgentName ?? 'another agent'}`;
+  const typingText = open.typing ? `${open.typing.name ?? 'Visitor'} is typing…` : '';
+
+  return (
+    <div class="conversation">
+      <header class="conversation-head">
+        <div class="conversation-title">
+          <h1>{name}</h1>
+          <p class="conversation-sub">
+            <span class={`status-pill status-pill--${conversation.status}`}>{closed ? 'Closed' : 'Open'}</span>
+            <span>{assignee}</span>
+            {siteName && <span class="chip">{siteName}</span>}
+          </p>
+        </div>
+        <div class="conversation-actions">
+          {!closed && conversation.assignedAgentId === null && (
+            <button type="button" class="button button--primary" disabled={!connected} onClick={() => void store.claim()}>
+              Claim
+            </button>
+          )}
+          {!closed && (
+            <button type="button" class="button" disabled={!connected} onClick={() => void store.close()}>
+              Close conversation
+            </button>
+          )}
+        </div>
+      </header>
+      <MessageLog
+        messages={messages}
+        pending={pendingFor(pending, conversation.id, messages)}
+        visitorName={name}
+        visitorReadSeq={conversation.visitorReadSeq}
+        onRetry={(id) => store.retryReply(id)}
+        onDiscard={(id) => store.discardReply(id)}
+      />
+      <p class="typing" aria-live="polite">
+        {typingText}
+      </p>
+      <Composer
+        key={conversation.id}
+        disabled={closed}
+        disabledReason={closed ? 'This conversation is closed.' : null}
+        onInput={() => store.typingInput()}
+        onSend={(body) => store.sendReply(body)}
+      />
+    </div>
+  );
+}

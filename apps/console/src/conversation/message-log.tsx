@@ -1,0 +1,82 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Message } from '@hearth/protocol';
+import { clockTime, fullTime } from '../time/relative-time.ts';
+import { seenSeq, type PendingReply } from './conversation-state.ts';
+import { MessageText } from './message-text.tsx';
+
+interface Props {
+  messages: Message[];
+  pending: PendingReply[];
+  visitorName: string;
+  visitorReadSeq: number;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}
+
+/** Within this many pixels of the bottom, new messages keep the log scrolled to the end. */
+const STICKY_PX = 80;
+
+export function MessageLog({ messages, pending, visitorName, visitorReadSeq, onRetry, onDiscard }: Props) {
+  const ref = useRef<HTMLOListElement>(null);
+  const stick = useRef(true);
+  const seen = seenSeq(messages, visitorReadSeq);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [messages.length, pending.length]);
+
+  function onScroll() {
+    const el = ref.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX;
+  }
+
+  const authorOf = (m: Message) =>
+    m.authorType === 'visitor' ? (m.authorName ?? visitorName) : m.authorType === 'agent' ? (m.authorName ?? 'Agent') : 'Hearth';
+
+  return (
+    <ol class="log" role="log" aria-label="Messages" ref={ref} onScroll={onScroll} tabIndex={0}>
+      {messages.length === 0 && pending.length === 0 && <li class="log-empty">No messages yet.</li>}
+      {messages.map((m, i) => {
+        const previous = messages[i - 1];
+        const showAuthor = !previous || previous.authorType !== m.authorType || previous.authorId !== m.authorId;
+        return (
+          <li key={m.id} class={`msg msg--${m.authorType}${showAuthor ? ' msg--first' : ''}`}>
+            {showAuthor && m.authorType !== 'system' && <span class="msg-author">{authorOf(m)}</span>}
+            <div class="bubble">
+              <MessageText body={m.body} />
+            </div>
+            <span class="msg-meta">
+              <time dateTime={new Date(m.createdAt).toISOString()} title={fullTime(m.createdAt)}>
+                {clockTime(m.createdAt)}
+              </time>
+              {m.seq === seen && <span class="seen"> · Seen</span>}
+            </span>
+          </li>
+        );
+      })}
+      {pending.map((p) => (
+        <li key={p.clientId} class={`msg msg--agent msg--pending${p.error ? ' msg--failed' : ''}`}>
+          <div class="bubble">
+            <MessageText body={p.body} />
+          </div>
+          <span class="msg-meta">
+            {p.error ? (
+              <>
+                <span class="msg-error">Not sent: {p.error}</span>{' '}
+                <button type="button" class="link-button" onClick={() => onRetry(p.clientId)}>
+                  Retry
+                </button>{' '}
+                <button type="button" class="link-button" onClick={() => onDiscard(p.clientId)}>
+                  Discard
+                </button>
+              </>
+            ) : (
+              'Sending…'
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'preact/hooks';
+import type { AgentSite, ConversationId, ConversationSummary } from '@hearth/protocol';
+import { useNow } from '../store/use-console-state.ts';
+import { fullTime, relativeTime } from '../time/relative-time.ts';
+import {
+  isUnread,
+  previewOf,
+  tabCounts,
+  visibleConversations,
+  visitorLabel,
+  type InboxState,
+  type InboxTab,
+} from './inbox-state.ts';
+
+interface Props {
+  inbox: InboxState;
+  loaded: boolean;
+  agentId: string;
+  sites: AgentSite[];
+  openId: string | null;
+  onSelect: (id: ConversationId) => void;
+}
+
+const TABS: ReadonlyArray<[InboxTab, string]> = [
+  ['unassigned', 'Unassigned'],
+  ['mine', 'Mine'],
+  ['all', 'All open'],
+];
+
+const EMPTY_TEXT: Record<InboxTab, string> = {
+  unassigned: 'No one is waiting. New conversations appear here.',
+  mine: 'No conversations assigned to you.',
+  all: 'No open conversations.',
+};
+
+export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect }: Props) {
+  const [tab, setTab] = useState<InboxTab>('all');
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const now = useNow();
+  const multiSite = sites.length > 1;
+  const counts = tabCounts(inbox, siteId, agentId);
+  const rows = visibleConversations(inbox, { tab, siteId }, agentId);
+  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+
+  function onTabKey(event: KeyboardEvent) {
+    // Arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation).
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const index = TABS.findIndex(([t]) => t === tab);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]![0];
+    setTab(next);
+    document.getElementById(`inbox-tab-${next}`)?.focus();
+    event.preventDefault();
+  }
+
+  return (
+    <nav class="inbox-column" aria-label="Inbox">
+      <div class="inbox-head">
+        <h2 class="column-title">Inbox</h2>
+        {multiSite && (
+          <div class="site-filter">
+            <label for="site-filter">Site</label>
+            <select
+              id="site-filter"
+              value={siteId ?? ''}
+              onChange={(e) => setSiteId(e.currentTarget.value || null)}
+            >
+              <option value="">All sites</option>
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div class="tabs" role="tablist" aria-label="Conversation filter" onKeyDown={onTabKey}>
+          {TABS.map(([id, label]) => (
+            <button
+              key={id}
+              id={`inbox-tab-${id}`}
+              type="button"
+              role="tab"
+              class="tab"
+              aria-selected={tab === id}
+              aria-controls="inbox-list"
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => setTab(id)}
+            >
+              {label} <span class="tab-count">{counts[id]}</span>
+            </button>
+          ))}
+        </div>
+      </div>
+      <div id="inbox-list" class="inbox-list" role="tabpanel" aria-labelledby={`inbox-tab-${tab}`}>
+        {!loaded && <p class="empty">Loading conversations…</p>}
+        {loaded && rows.length === 0 && <p class="empty">{EMPTY_TEXT[tab]}</p>}
+        {rows.length > 0 && (
+          <ul class="rows">
+            {rows.map((c) => (
+              <li key={c.id}>
+                <InboxRow
+                  conversation={c}
+                  siteName={multiSite ? (siteNames.get(c.siteId) ?? null) : null}
+                  selected={c.id === openId}
+                  mine={c.assignedAgentId === agentId}
+                  now={now}
+                  onSelect={onSelect}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+interface RowProps {
+  conversation: ConversationSummary;
+  siteName: string | null;
+  selected: boolean;
+  mine: boolean;
+  now: number;
+  onSelect: (id: ConversationId) => void;
+}
+
+function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: RowProps) {
+  const unread = isUnread(c);
+  const at = c.lastMessage?.createdAt ?? c.createdAt;
+  const name = visitorLabel(c);
+  return (
+    <button
+      type="button"
+      class={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
+      aria-current={selected ? 'page' : undefined}
+      onClick={() => onSelect(c.id)}
+    >
+      <span class="row-top">
+        <span class="row-name">{name}</span>
+        <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
+          {relativeTime(at, now)}
+        </time>
+      </span>
+      <span class="row-bottom">
+        <span class="row-preview">{previewOf(c)}</span>
+        {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
+      </span>
+      {(siteName || c.assignedAgentName) && (
+        <span class="row-meta">
+          {siteName && <span class="chip">{siteName}</span>}
+          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : `Assigned to ${c.assignedAgentName}`}</span>}
+        </span>
+      )}
+    </button>
+  );
+}

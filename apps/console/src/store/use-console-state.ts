@@ -1,0 +1,23 @@
+import { useEffect, useReducer } from 'preact/hooks';
+import type { ConsoleState, ConsoleStore } from './console-store.ts';
+
+/** Re-renders the caller whenever the store changes. */
+export function useConsoleState(store: ConsoleStore): ConsoleState {
+  const [, rerender] = useReducer((n: number, _action: void) => n + 1, 0);
+  useEffect(() => {
+    const unsubscribe = store.subscribe(() => rerender());
+    rerender(); // catch changes between the first render and subscribing
+    return unsubscribe;
+  }, [store]);
+  return store.getState();
+}
+
+/** A clock that ticks every `ms`, for relative times. */
+export function useNow(ms = 30_000): number {
+  const [now, setNow] = useReducer((_: number, next: number) => next, Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}

@@ -1,0 +1,24 @@
+import type { PendingItem, Timeline } from './chat-state.ts';
+
+/** Everything the panel UI renders; replaced (never mutated) on each change. */
+export interface ChatView {
+  phase: 'loading' | 'ready' | 'unavailable';
+  connected: boolean;
+  siteName: string;
+  agentsOnline: boolean;
+  timeline: Timeline;
+  pending: PendingItem[];
+  /** Name shown as "<name> is typing…"; null when nobody is. */
+  typing: string | null;
+  visible: boolean;
+  /** Bumped when the composer should take focus (the visitor opened the panel). */
+  focusRequest: number;
+}
+
+export interface ChatController {
+  view(): ChatView;
+  subscribe(listener: (view: ChatView) => void): () => void;
+  send(body: string): void;
+  draftChanged(draft: string): void;
+  close(): void;
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The embed loader: one self-contained, minified IIFE at dist/loader/widget.js, served by the Hearth
+ * server as /widget.js. No dependencies and no exports, so it defines no global of its own.
+ */
+export default defineConfig({
+  build: {
+    outDir: 'dist/loader',
+    emptyOutDir: true,
+    target: 'es2019',
+    minify: 'esbuild',
+    lib: {
+      entry: 'src/loader/index.ts',
+      formats: ['iife'],
+      // Required by vite for the iife format; with no exports, rollup assigns no global to it.
+      name: 'HearthLoader',
+      fileName: () => 'widget.js',
+    },
+  },
+});
