@@ -111,9 +111,8 @@ export function openConversations(db: HearthDb, siteIds: readonly SiteId[]): Con
     .map(toSummary);
 }
 
-/** The visitor's newest conversation (open or not), in the shape the widget sees. */
-export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): VisitorConversation | null {
-  const row = db
+function visitorViewQuery(db: HearthDb) {
+  return db
     .select({
       id: conversations.id,
       status: conversations.status,
@@ -122,28 +121,22 @@ export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): V
       assignedAgentName: agents.name,
     })
     .from(conversations)
-    .leftJoin(agents, eq(agents.id, conversations.assignedAgentId))
-    .where(eq(conversations.visitorId, visitorId))
-    .orderBy(desc(conversations.createdAt), desc(conversations.lastSeq))
-    .limit(1)
-    .get();
-  return row ?? null;
+    .leftJoin(agents, eq(agents.id, conversations.assignedAgentId));
+}
+
+/** The visitor's newest conversation (open or not), in the shape the widget sees. */
+export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): VisitorConversation | null {
+  return (
+    visitorViewQuery(db)
+      .where(eq(conversations.visitorId, visitorId))
+      .orderBy(desc(conversations.createdAt), desc(conversations.lastSeq))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 export function visitorConversationView(db: HearthDb, id: ConversationId): VisitorConversation | null {
-  const row = db
-    .select({
-      id: conversations.id,
-      status: conversations.status,
-      lastSeq: conversations.lastSeq,
-      agentReadSeq: conversations.agentReadSeq,
-      assignedAgentName: agents.name,
-    })
-    .from(conversations)
-    .leftJoin(agents, eq(agents.id, conversations.assignedAgentId))
-    .where(eq(conversations.id, id))
-    .get();
-  return row ?? null;
+  return visitorViewQuery(db).where(eq(conversations.id, id)).get() ?? null;
 }
 
 export function openConversationIdOf(db: HearthDb, visitorId: VisitorId): ConversationId | null {
