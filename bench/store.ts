@@ -24,7 +24,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 function seed(handle: ReturnType<typeof openDatabase>, visitors: number) {
   const siteId = 'bench-site' as SiteId;
-  handle.sqlite.prepare("insert into sites values (?, 'bench', 'Bench', 'secret', 0)").run(siteId);
+  handle.sqlite.prepare("insert into sites (id, key, name, secret, created_at) values (?, 'bench', 'Bench', 'secret', 0)").run(siteId);
   const insert = handle.sqlite.prepare('insert into visitors (id, site_id, created_at, last_seen_at) values (?, ?, 0, 0)');
   const ids: VisitorId[] = [];
   for (let i = 0; i < visitors; i++) {

@@ -187,6 +187,11 @@ describe('the core loop', () => {
     const next = await send(v.socket, 'one more question');
     expect(next.ok && next.data.conversation.id).not.toBe(conversationId);
     expect(next.ok && next.data.message.seq).toBe(1);
+    const events = h.app.store.sqlite.prepare('select type, actor_type from conversation_events where conversation_id = ? order by id').all(conversationId);
+    expect(events).toEqual([
+      { type: 'conversation.started', actor_type: 'visitor' },
+      { type: 'conversation.closed', actor_type: 'agent' },
+    ]);
   });
 
   it('claims are exclusive', async () => {

@@ -16,6 +16,20 @@ CREATE TABLE `agents` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `agents_email_unique` ON `agents` (`email`);--> statement-breakpoint
+CREATE TABLE `conversation_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`conversation_id` text NOT NULL,
+	`site_id` text NOT NULL,
+	`type` text NOT NULL,
+	`actor_type` text NOT NULL,
+	`actor_id` text,
+	`data` text DEFAULT '{}' NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`conversation_id`) REFERENCES `conversations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `conversation_events_conversation_idx` ON `conversation_events` (`conversation_id`,`id`);--> statement-breakpoint
+CREATE INDEX `conversation_events_site_type_idx` ON `conversation_events` (`site_id`,`type`,`created_at`);--> statement-breakpoint
 CREATE TABLE `conversations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`site_id` text NOT NULL,
@@ -88,6 +102,7 @@ CREATE TABLE `sites` (
 	`key` text NOT NULL,
 	`name` text NOT NULL,
 	`secret` text NOT NULL,
+	`settings` text DEFAULT '{}' NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint

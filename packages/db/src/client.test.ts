@@ -8,7 +8,7 @@ describe('openDatabase', () => {
     expect(tables).toEqual(
       expect.arrayContaining(['agents', 'agent_sessions', 'conversations', 'memberships', 'messages', 'page_views', 'sites', 'visitors']),
     );
-    sqlite.prepare("insert into sites values ('s', 'key', 'Site', 'secret', 0)").run();
+    sqlite.prepare("insert into sites (id, key, name, secret, created_at) values ('s', 'key', 'Site', 'secret', 0)").run();
     sqlite.prepare("insert into visitors (id, site_id, created_at, last_seen_at) values ('v', 's', 0, 0)").run();
     const open = sqlite.prepare("insert into conversations (id, site_id, visitor_id, status, created_at, updated_at) values (?, 's', 'v', ?, 0, 0)");
     open.run('c1', 'open');

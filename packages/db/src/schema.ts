@@ -12,6 +12,8 @@ export const sites = sqliteTable('sites', {
   name: text('name').notNull(),
   /** Server-side secret for identity verification (HMAC); never sent to a client. */
   secret: text('secret').notNull(),
+  /** JSON document parsed by SiteSettingsSchema (packages/protocol/src/site-settings.ts). */
+  settings: text('settings').notNull().default('{}'),
   createdAt: ms('created_at'),
 });
 
@@ -136,3 +138,26 @@ export const instanceSettings = sqliteTable('instance_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * What happened to a conversation besides messages — assignments, transfers, the trigger that
+ * started it, closing, ratings — for transcripts, reports and the console timeline.
+ * `data` is JSON whose shape depends on `type`.
+ */
+export const conversationEvents = sqliteTable(
+  'conversation_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: text('conversation_id')
+      .$type<ConversationId>()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').$type<SiteId>().notNull(),
+    type: text('type').notNull(),
+    actorType: text('actor_type', { enum: ['visitor', 'agent', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    data: text('data').notNull().default('{}'),
+    createdAt: ms('created_at'),
+  },
+  (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.id), index('conversation_events_site_type_idx').on(t.siteId, t.type, t.createdAt)],
+);

@@ -6,3 +6,4 @@ export * from './visitor-events.ts';
 export * from './agent-events.ts';
 export * from './http.ts';
 export * from './embed.ts';
+export * from './site-settings.ts';

@@ -107,7 +107,7 @@ export function registerAgentSockets(app: FastifyInstance): void {
       },
 
       'conversation:close': async ({ conversationId }) => {
-        await app.commits.run(() => closeConversation(db, siteIds, conversationId, Date.now()));
+        await app.commits.run(() => closeConversation(db, agentId, siteIds, conversationId, Date.now()));
         return { conversation: broadcastUpdate(conversationId) };
       },
     };

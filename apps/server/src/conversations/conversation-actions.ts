@@ -3,6 +3,7 @@ import { schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, PageViewInput, SiteId, VisitorId } from '@hearth/protocol';
 import { CommandError } from '../realtime/commands.ts';
 import { openConversationIdOf } from './conversation-queries.ts';
+import { recordEvent } from './conversation-events.ts';
 
 const { conversations, pageViews, visitors } = schema;
 
@@ -34,12 +35,14 @@ export function claimConversation(db: HearthDb, agentId: AgentId, siteIds: reado
     .where(and(scopedToSites(siteIds, id), eq(conversations.status, 'open'), isNull(conversations.assignedAgentId)))
     .run();
   if (result.changes === 0) throw new CommandError('conflict', 'Another agent already has this conversation.');
+  recordEvent(db, { conversationId: id, siteId: current.siteId, type: 'conversation.assigned', actor: { type: 'agent', id: agentId }, data: { agentId, reason: 'claimed' }, now });
 }
 
-export function closeConversation(db: HearthDb, siteIds: readonly SiteId[], id: ConversationId, now: number): void {
+export function closeConversation(db: HearthDb, agentId: AgentId, siteIds: readonly SiteId[], id: ConversationId, now: number): void {
   const current = requireConversation(db, siteIds, id);
   if (current.status === 'closed') return;
   db.update(conversations).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(conversations.id, id)).run();
+  recordEvent(db, { conversationId: id, siteId: current.siteId, type: 'conversation.closed', actor: { type: 'agent', id: agentId }, now });
 }
 
 /**

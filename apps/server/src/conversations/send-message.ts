@@ -4,6 +4,7 @@ import { schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, Message, MessageId, SiteId, VisitorId } from '@hearth/protocol';
 import { CommandError } from '../realtime/commands.ts';
 import { messageColumns } from './conversation-queries.ts';
+import { recordEvent } from './conversation-events.ts';
 
 const { conversations, messages, visitors } = schema;
 
@@ -140,6 +141,7 @@ export function sendVisitorMessage(db: HearthDb, input: VisitorSend): SentMessag
     db.insert(conversations)
       .values({ id: conversationId, siteId: input.siteId, visitorId: input.visitorId, status: 'open', createdAt: input.now, updatedAt: input.now })
       .run();
+    recordEvent(db, { conversationId, siteId: input.siteId, type: 'conversation.started', actor: { type: 'visitor', id: input.visitorId }, now: input.now });
   }
   const message = appendMessage(
     db,
@@ -181,6 +183,14 @@ export function sendAgentMessage(db: HearthDb, input: AgentSend): SentMessage {
   const claimed = conversation.assignedAgentId === null;
   if (claimed) {
     db.update(conversations).set({ assignedAgentId: input.agentId }).where(eq(conversations.id, input.conversationId)).run();
+    recordEvent(db, {
+      conversationId: input.conversationId,
+      siteId: conversation.siteId,
+      type: 'conversation.assigned',
+      actor: { type: 'agent', id: input.agentId },
+      data: { agentId: input.agentId, reason: 'replied' },
+      now: input.now,
+    });
   }
   const message = appendMessage(
     db,

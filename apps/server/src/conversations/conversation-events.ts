@@ -1,0 +1,43 @@
+import { asc, eq } from 'drizzle-orm';
+import { schema, type HearthDb } from '@hearth/db';
+import type { ConversationId, SiteId } from '@hearth/protocol';
+
+/**
+ * Event types recorded beside messages. Features add theirs here so transcripts and reports can
+ * switch over one list.
+ */
+export type ConversationEventType = 'conversation.started' | 'conversation.assigned' | 'conversation.closed';
+
+export interface ConversationEventInput {
+  conversationId: ConversationId;
+  siteId: SiteId;
+  type: ConversationEventType;
+  actor: { type: 'visitor' | 'agent' | 'system'; id: string | null };
+  data?: Record<string, unknown>;
+  now: number;
+}
+
+/** Runs inside the caller's transaction, so the event and the change it describes commit together. */
+export function recordEvent(db: HearthDb, event: ConversationEventInput): void {
+  db.insert(schema.conversationEvents)
+    .values({
+      conversationId: event.conversationId,
+      siteId: event.siteId,
+      type: event.type,
+      actorType: event.actor.type,
+      actorId: event.actor.id,
+      data: JSON.stringify(event.data ?? {}),
+      createdAt: event.now,
+    })
+    .run();
+}
+
+export function eventsOf(db: HearthDb, conversationId: ConversationId) {
+  return db
+    .select()
+    .from(schema.conversationEvents)
+    .where(eq(schema.conversationEvents.conversationId, conversationId))
+    .orderBy(asc(schema.conversationEvents.id))
+    .all()
+    .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+}

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import { schema, type HearthDb } from '@hearth/db';
+import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
+
+/** A site's settings with every default filled in; an unreadable document reads as all defaults. */
+export function readSiteSettings(db: HearthDb, siteId: SiteId): SiteSettings {
+  const row = db.select({ settings: schema.sites.settings }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
+  let stored: unknown = {};
+  try {
+    stored = JSON.parse(row?.settings ?? '{}');
+  } catch {
+    // Fall through to defaults: a corrupt document must not take the site's chat down.
+  }
+  const parsed = SiteSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : SiteSettingsSchema.parse({});
+}
+
+/** Merges a validated patch into the stored settings. Callers parse the patch at their boundary. */
+export function updateSiteSettings(db: HearthDb, siteId: SiteId, patch: Partial<SiteSettings>): SiteSettings {
+  const next = SiteSettingsSchema.parse({ ...readSiteSettings(db, siteId), ...patch });
+  db.update(schema.sites).set({ settings: JSON.stringify(next) }).where(eq(schema.sites.id, siteId)).run();
+  return next;
+}
