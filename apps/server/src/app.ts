@@ -2,12 +2,15 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import fastifyCookie from '@fastify/cookie';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { HttpError, sendHttpError } from './auth/request-auth.ts';
 import dbPlugin from './plugins/db.ts';
 import groupCommitPlugin from './plugins/group-commit.ts';
 import ioPlugin from './plugins/io.ts';
 import visitorTokensPlugin from './plugins/visitor-tokens.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
+import routingPlugin from './routing/routing.plugin.ts';
+import { routingRoutes } from './routing/routing.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
@@ -32,6 +35,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   // One error shape for every 4xx/5xx: { error: { code, message } }.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) return sendHttpError(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const message = error.validation.map((v) => `${v.instancePath || '(body)'}: ${v.message}`).join('; ');
       return reply.code(400).send({ error: { code: 'invalid_payload', message } });
@@ -52,6 +56,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   await app.register(authRoutes, { config });
   await app.register(widgetSessionRoutes);
+  await app.register(routingPlugin);
+  await app.register(routingRoutes);
   await app.register(conversationsPlugin);
 
   await app.register(webRoutes, { config });

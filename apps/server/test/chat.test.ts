@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message } from '@hearth/protocol';
+import type { ConversationSummary, Message, SiteId } from '@hearth/protocol';
+import { readSiteSettings, updateSiteSettings } from '../src/sites/site-settings.ts';
 import { ask, nextEvent, record, sleep, startServer, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -32,27 +33,29 @@ describe('the core loop', () => {
     expect((await atOwner).id).toBe(ack.data.message.id);
     const summary = await created;
     expect(summary.id).toBe(ack.data.message.conversationId);
-    expect(summary.assignedAgentId).toBeNull();
+    // Routing assigned it at once to one of the two online agents of the site.
+    expect([summary.assignedAgentName]).toEqual([expect.stringMatching(/^(Agent|Owner) A$/)]);
 
     const inbox = await ask(agent.socket, 'inbox:list', {});
     expect(inbox.ok && inbox.data.conversations.map((c) => c.id)).toEqual([summary.id]);
 
-    const opened = await ask(agent.socket, 'conversation:open', { conversationId: summary.id });
+    const assignee = summary.assignedAgentName === 'Agent A' ? agent : owner;
+    const opened = await ask(assignee.socket, 'conversation:open', { conversationId: summary.id });
     expect(opened.ok && opened.data.messages.map((m) => m.body)).toEqual(['Hello, is the cedar candle in stock?']);
 
     const atVisitor = nextEvent<Message>(visitor, 'message:created', (m) => m.authorType === 'agent');
-    const reply = await ask(agent.socket, 'message:send', {
+    const reply = await ask(assignee.socket, 'message:send', {
       conversationId: summary.id,
       clientId: crypto.randomUUID(),
       body: 'Yes! We have 12 left.',
     });
     expect(reply.ok && reply.data.message.seq).toBe(2);
     const received = await atVisitor;
-    expect(received).toMatchObject({ body: 'Yes! We have 12 left.', authorName: 'Agent A', seq: 2 });
+    expect(received).toMatchObject({ body: 'Yes! We have 12 left.', authorName: summary.assignedAgentName, seq: 2 });
 
-    // Replying claimed the conversation.
+    // Answering accepted (or claimed) it.
     const after = await ask(agent.socket, 'inbox:list', {});
-    expect(after.ok && after.data.conversations[0]?.assignedAgentName).toBe('Agent A');
+    expect(after.ok && after.data.conversations[0]?.acceptedAt).toEqual(expect.any(Number));
     await sleep(100);
     expect(leaked).toEqual([]);
   });
@@ -149,6 +152,7 @@ describe('the core loop', () => {
   });
 
   it('the widget learns live whether any agent is online', async () => {
+    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { routing: { ...readSiteSettings(h.app.store.db, h.siteA.siteId as SiteId).routing, reconnectGraceSeconds: 0 } });
     const v = await h.visitor();
     expect(v.session.agentsOnline).toBe(false);
     const online = nextEvent(v.socket, 'availability:changed', (e: { agentsOnline: boolean }) => e.agentsOnline);
@@ -190,6 +194,7 @@ describe('the core loop', () => {
     const events = h.app.store.sqlite.prepare('select type, actor_type from conversation_events where conversation_id = ? order by id').all(conversationId);
     expect(events).toEqual([
       { type: 'conversation.started', actor_type: 'visitor' },
+      { type: 'conversation.assigned', actor_type: 'system' },
       { type: 'conversation.closed', actor_type: 'agent' },
     ]);
   });

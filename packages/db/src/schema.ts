@@ -23,6 +23,13 @@ export const agents = sqliteTable('agents', {
   name: text('name').notNull(),
   /** scrypt$N$r$p$salt$hash — see apps/server/src/auth/password.ts. */
   passwordHash: text('password_hash').notNull(),
+  /** Routing presence, set by the agent and by the system (grace expiry, missed chats). */
+  status: text('status', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+  /** Why the system changed the status (e.g. "Missed 3 chats in a row"), shown in the console. */
+  statusReason: text('status_reason'),
+  /** Tie-breaker for least-busy and the rotation for round-robin. */
+  lastAssignedAt: integer('last_assigned_at'),
+  consecutiveMisses: integer('consecutive_misses').notNull().default(0),
   createdAt: ms('created_at'),
 });
 
@@ -32,9 +39,32 @@ export const memberships = sqliteTable(
     siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
     agentId: text('agent_id').$type<AgentId>().notNull().references(() => agents.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['owner', 'agent'] }).notNull(),
+    /** Per-agent capacity override on this site; null = the site's defaultMaxChats. */
+    maxChats: integer('max_chats'),
     createdAt: ms('created_at'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.agentId] }), index('memberships_agent_idx').on(t.agentId)],
+);
+
+/** Optional routing groups ("Sales", "Billing"): a conversation may ask for one. */
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: ms('created_at'),
+  },
+  (t) => [uniqueIndex('departments_site_name').on(t.siteId, t.name)],
+);
+
+export const agentDepartments = sqliteTable(
+  'agent_departments',
+  {
+    agentId: text('agent_id').$type<AgentId>().notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    departmentId: text('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.departmentId] })],
 );
 
 /** Agent login sessions. The cookie holds a random token; only its SHA-256 is stored. */
@@ -74,6 +104,12 @@ export const conversations = sqliteTable(
     visitorId: text('visitor_id').$type<VisitorId>().notNull().references(() => visitors.id, { onDelete: 'cascade' }),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
     assignedAgentId: text('assigned_agent_id').$type<AgentId>().references(() => agents.id, { onDelete: 'set null' }),
+    departmentId: text('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    /** Set while the conversation waits for an agent (FIFO order); null once assigned. */
+    queuedAt: integer('queued_at'),
+    assignedAt: integer('assigned_at'),
+    /** When the assigned agent accepted or first answered; null starts the accept timeout. */
+    acceptedAt: integer('accepted_at'),
     /** Highest message seq; bumped in the same transaction as the insert. */
     lastSeq: integer('last_seq').notNull().default(0),
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
@@ -92,6 +128,8 @@ export const conversations = sqliteTable(
       .where(sql`status = 'open'`),
     index('conversations_site_status_idx').on(t.siteId, t.status, t.updatedAt),
     index('conversations_visitor_idx').on(t.visitorId, t.createdAt),
+    index('conversations_queue_idx').on(t.siteId, t.queuedAt),
+    index('conversations_agent_load_idx').on(t.assignedAgentId, t.status),
   ],
 );
 

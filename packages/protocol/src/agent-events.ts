@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.ts';
-import { ConversationIdSchema, SiteIdSchema, type ConversationId, type VisitorId } from './ids.ts';
+import { AgentIdSchema, ConversationIdSchema, SiteIdSchema, type AgentId, type ConversationId, type SiteId, type VisitorId } from './ids.ts';
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
 
@@ -18,6 +18,19 @@ export const agentCommandSchemas = {
   'messages:read': z.strictObject({ conversationId: ConversationIdSchema, upToSeq: SeqSchema }),
   'conversation:claim': conversationRef,
   'conversation:close': conversationRef,
+  /** The assigned agent takes the conversation: stops the accept timeout. */
+  'conversation:accept': conversationRef,
+  'conversation:transfer': z
+    .strictObject({
+      conversationId: ConversationIdSchema,
+      toAgentId: AgentIdSchema.optional(),
+      toDepartmentId: z.string().min(1).max(64).optional(),
+      /** Internal: kept in the event log for colleagues, never shown to the visitor. */
+      note: z.string().trim().max(1000).optional(),
+    })
+    .refine((t) => (t.toAgentId === undefined) !== (t.toDepartmentId === undefined), 'give exactly one of toAgentId or toDepartmentId'),
+  'agent:set-status': z.strictObject({ status: z.enum(['online', 'away']) }),
+  'agents:list': z.strictObject({ siteId: SiteIdSchema.optional() }),
 } as const;
 
 export type AgentCommand = keyof typeof agentCommandSchemas;
@@ -31,6 +44,20 @@ export interface ConversationDetail {
   pages: PageView[];
 }
 
+export type AgentStatus = 'online' | 'away' | 'offline';
+
+/** One agent as the agents view shows them, per site. */
+export interface AgentPresence {
+  agentId: AgentId;
+  siteId: SiteId;
+  name: string;
+  status: AgentStatus;
+  /** Why the system changed the status, e.g. after missed chats. */
+  statusReason: string | null;
+  openChats: number;
+  maxChats: number;
+}
+
 export interface AgentClientToServerEvents {
   'inbox:list': (req: Input<'inbox:list'>, ack: AckCallback<{ conversations: ConversationSummary[] }>) => void;
   'conversation:open': (req: Input<'conversation:open'>, ack: AckCallback<ConversationDetail>) => void;
@@ -40,6 +67,10 @@ export interface AgentClientToServerEvents {
   'messages:read': (req: Input<'messages:read'>, ack: AckCallback<null>) => void;
   'conversation:claim': (req: Input<'conversation:claim'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
   'conversation:close': (req: Input<'conversation:close'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
+  'conversation:accept': (req: Input<'conversation:accept'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
+  'conversation:transfer': (req: Input<'conversation:transfer'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
+  'agent:set-status': (req: Input<'agent:set-status'>, ack: AckCallback<{ status: AgentStatus }>) => void;
+  'agents:list': (req: Input<'agents:list'>, ack: AckCallback<{ agents: AgentPresence[] }>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -49,4 +80,6 @@ export interface AgentServerToClientEvents {
   'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;
   'read:updated': (e: { conversationId: ConversationId; upToSeq: number }) => void;
   'visitor:page-viewed': (e: { visitorId: VisitorId; conversationId: ConversationId | null; page: PageView }) => void;
+  /** An agent's routing status changed (by them or by the system, with the reason). */
+  'agent:status-changed': (e: { agentId: AgentId; status: AgentStatus; reason: string | null }) => void;
 }

@@ -27,6 +27,15 @@ export interface VisitorConversation {
   /** Highest seq the agent side has read: drives the visitor's "Seen" receipt. */
   agentReadSeq: number;
   assignedAgentName: string | null;
+  /** Set while waiting for an agent: the visitor's honest place in line. */
+  queue: QueuePosition | null;
+}
+
+export interface QueuePosition {
+  /** 1 = next in line. */
+  position: number;
+  /** null when no agent is online to estimate from. */
+  estimatedWaitSeconds: number | null;
 }
 
 /** One row of an agent's inbox. */
@@ -43,6 +52,12 @@ export interface ConversationSummary {
   agentReadSeq: number;
   lastMessage: { body: string; authorType: 'visitor' | 'agent' | 'system'; createdAt: number } | null;
   currentPage: { url: string; title: string } | null;
+  departmentId: string | null;
+  /** Waiting since (FIFO order); null once assigned. */
+  queuedAt: number | null;
+  assignedAt: number | null;
+  /** Null while the assigned agent has not accepted yet (the accept timeout runs). */
+  acceptedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -11,7 +11,7 @@ export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequestSchema>;
 export interface WidgetSessionResponse {
   token: string;
   visitorId: VisitorId;
-  site: { name: string };
+  site: { name: string; departments: Array<{ id: string; name: string }> };
   agentsOnline: boolean;
 }
 

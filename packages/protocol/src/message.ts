@@ -34,6 +34,8 @@ export interface Message {
 export const SendMessageSchema = z.strictObject({
   clientId: ClientMessageIdSchema,
   body: MessageBodySchema,
+  /** Topic picked by the visitor (or passed by the site): only used when this message starts a conversation. */
+  departmentId: z.string().min(1).max(64).optional(),
 });
 export const AgentSendMessageSchema = z.strictObject({
   conversationId: ConversationIdSchema,

@@ -1,5 +1,45 @@
 import { z } from 'zod';
 
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
+
+/** One opening span on a weekday (0 = Sunday … 6 = Saturday), in the schedule's time zone. */
+export const OpeningSpanSchema = z
+  .strictObject({ day: z.number().int().min(0).max(6), open: HHMM, close: HHMM })
+  .refine((s) => s.open < s.close, 'close must be after open');
+
+export const BusinessHoursSchema = z.strictObject({
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone like Europe/Berlin'),
+  spans: z.array(OpeningSpanSchema).max(50),
+});
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const RoutingSettingsSchema = z.strictObject({
+  /** least-busy: fewest open chats, tie → longest since last assignment. round-robin: longest since last assignment. */
+  policy: z.enum(['least-busy', 'round-robin']).default('least-busy'),
+  /** Concurrent chats per agent unless the agent has an override. */
+  defaultMaxChats: z.number().int().min(1).max(100).default(3),
+  /** An assigned chat the agent neither accepts nor answers within this goes to the next agent. */
+  acceptTimeoutSeconds: z.number().int().min(1).max(3600).default(30),
+  /** After this many consecutive misses the agent is set to away. */
+  maxMissesBeforeAway: z.number().int().min(1).max(100).default(3),
+  /** An agent whose last socket closed keeps their chats this long (a reload drops nothing). */
+  reconnectGraceSeconds: z.number().int().min(0).max(3600).default(30),
+  /** A chat waiting for a department this long may go to any agent. */
+  departmentFallbackSeconds: z.number().int().min(0).max(86_400).default(120),
+  /** null: always open (availability then depends on agents only). */
+  businessHours: BusinessHoursSchema.nullable().default(null),
+});
+export type RoutingSettings = z.infer<typeof RoutingSettingsSchema>;
+
 /**
  * Per-site settings, stored as one JSON document on the site (sites.settings) and parsed with this
  * schema on every read, so a missing key always means its default and a new setting needs no
@@ -7,6 +47,8 @@ import { z } from 'zod';
  *
  * @example SiteSettingsSchema.parse({}) // every default
  */
-export const SiteSettingsSchema = z.object({});
+export const SiteSettingsSchema = z.object({
+  routing: RoutingSettingsSchema.default(RoutingSettingsSchema.parse({})),
+});
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

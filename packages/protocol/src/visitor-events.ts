@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AckCallback } from './ack.ts';
 import { ConversationIdSchema, type ConversationId } from './ids.ts';
 import { SendMessageSchema, SeqSchema, type Message } from './message.ts';
-import { PageViewInputSchema, type VisitorConversation } from './conversation.ts';
+import { PageViewInputSchema, type QueuePosition, type VisitorConversation } from './conversation.ts';
 
 /** Namespace the widget connects to; auth: `{ token }` from POST /api/widget/session. */
 export const VISITOR_NAMESPACE = '/visitor';
@@ -44,4 +44,6 @@ export interface VisitorServerToClientEvents {
   'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;
   'read:updated': (e: { conversationId: ConversationId; upToSeq: number }) => void;
   'availability:changed': (e: { agentsOnline: boolean }) => void;
+  /** The visitor's place in line changed (live while waiting). */
+  'queue:updated': (e: { conversationId: ConversationId } & QueuePosition) => void;
 }

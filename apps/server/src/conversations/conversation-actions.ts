@@ -31,7 +31,7 @@ export function claimConversation(db: HearthDb, agentId: AgentId, siteIds: reado
   if (current.assignedAgentId === agentId) return;
   const result = db
     .update(conversations)
-    .set({ assignedAgentId: agentId, updatedAt: now })
+    .set({ assignedAgentId: agentId, assignedAt: now, acceptedAt: now, queuedAt: null, updatedAt: now })
     .where(and(scopedToSites(siteIds, id), eq(conversations.status, 'open'), isNull(conversations.assignedAgentId)))
     .run();
   if (result.changes === 0) throw new CommandError('conflict', 'Another agent already has this conversation.');

@@ -56,6 +56,10 @@ const summaryColumns = {
   lastMessageAt: conversations.lastMessageAt,
   currentUrl: visitors.currentUrl,
   currentTitle: visitors.currentTitle,
+  departmentId: conversations.departmentId,
+  queuedAt: conversations.queuedAt,
+  assignedAt: conversations.assignedAt,
+  acceptedAt: conversations.acceptedAt,
   createdAt: conversations.createdAt,
   updatedAt: conversations.updatedAt,
 };
@@ -79,6 +83,11 @@ function toSummary(row: SummaryRow): ConversationSummary {
         ? { body: row.lastMessageBody, authorType: row.lastMessageAuthorType, createdAt: row.lastMessageAt }
         : null,
     currentPage: row.currentUrl ? { url: row.currentUrl, title: row.currentTitle ?? '' } : null,
+    departmentId: row.departmentId,
+    // Waiting conversations always have a place in line, even before the first drain set queuedAt.
+    queuedAt: row.assignedAgentId === null && row.status === 'open' ? (row.queuedAt ?? row.createdAt) : null,
+    assignedAt: row.assignedAt,
+    acceptedAt: row.acceptedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -101,6 +110,12 @@ export function conversationSummary(db: HearthDb, siteIds: readonly SiteId[], id
   return row ? toSummary(row) : null;
 }
 
+/** Unscoped: only for server-side broadcasts whose audience is the conversation's own site. */
+export function conversationSummaryForBroadcast(db: HearthDb, id: ConversationId): ConversationSummary | null {
+  const row = summaryQuery(db).where(eq(conversations.id, id)).get();
+  return row ? toSummary(row) : null;
+}
+
 export function openConversations(db: HearthDb, siteIds: readonly SiteId[]): ConversationSummary[] {
   if (siteIds.length === 0) return [];
   return summaryQuery(db)
@@ -110,6 +125,9 @@ export function openConversations(db: HearthDb, siteIds: readonly SiteId[]): Con
     .all()
     .map(toSummary);
 }
+
+/** The widget's view without the live queue position (the routing service adds it). */
+type VisitorViewRow = Omit<VisitorConversation, 'queue'>;
 
 function visitorViewQuery(db: HearthDb) {
   return db
@@ -125,7 +143,7 @@ function visitorViewQuery(db: HearthDb) {
 }
 
 /** The visitor's newest conversation (open or not), in the shape the widget sees. */
-export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): VisitorConversation | null {
+export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): VisitorViewRow | null {
   return (
     visitorViewQuery(db)
       .where(eq(conversations.visitorId, visitorId))
@@ -135,7 +153,7 @@ export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): V
   );
 }
 
-export function visitorConversationView(db: HearthDb, id: ConversationId): VisitorConversation | null {
+export function visitorConversationView(db: HearthDb, id: ConversationId): VisitorViewRow | null {
   return visitorViewQuery(db).where(eq(conversations.id, id)).get() ?? null;
 }
 

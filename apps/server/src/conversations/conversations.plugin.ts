@@ -1,12 +1,12 @@
 import fp from 'fastify-plugin';
-import { registerAgentSockets } from './agent.socket.ts';
-import { registerVisitorSockets } from './visitor.socket.ts';
+import { registerAgentNamespace } from '../realtime/agent-namespace.ts';
+import { registerVisitorNamespace } from '../realtime/visitor-namespace.ts';
 
-/** The chat itself: both Socket.IO namespaces' commands and the facts they broadcast. */
+/** The chat itself: both Socket.IO namespaces, with the commands of every feature. */
 export default fp(
   async (app) => {
-    registerVisitorSockets(app);
-    registerAgentSockets(app);
+    registerVisitorNamespace(app);
+    registerAgentNamespace(app);
   },
-  { name: 'conversations', dependencies: ['db', 'group-commit', 'io', 'visitor-tokens'] },
+  { name: 'conversations', dependencies: ['db', 'group-commit', 'io', 'visitor-tokens', 'routing'] },
 );

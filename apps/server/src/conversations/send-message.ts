@@ -122,6 +122,8 @@ export interface VisitorSend {
   visitorId: VisitorId;
   clientId: string;
   body: string;
+  /** Only used when this message starts a conversation; must be a department of the site. */
+  departmentId?: string | null;
   now: number;
 }
 
@@ -137,9 +139,27 @@ export function sendVisitorMessage(db: HearthDb, input: VisitorSend): SentMessag
   let conversationId = s.openConversationOf.get({ visitorId: input.visitorId })?.id;
   const startedConversation = conversationId === undefined;
   if (conversationId === undefined) {
+    const departmentId = input.departmentId ?? null;
+    if (departmentId !== null) {
+      const known = db
+        .select({ id: schema.departments.id })
+        .from(schema.departments)
+        .where(and(eq(schema.departments.id, departmentId), eq(schema.departments.siteId, input.siteId)))
+        .get();
+      if (!known) throw new CommandError('not_found', 'No such topic on this site.');
+    }
     conversationId = randomUUID() as ConversationId;
     db.insert(conversations)
-      .values({ id: conversationId, siteId: input.siteId, visitorId: input.visitorId, status: 'open', createdAt: input.now, updatedAt: input.now })
+      .values({
+        id: conversationId,
+        siteId: input.siteId,
+        visitorId: input.visitorId,
+        status: 'open',
+        departmentId,
+        queuedAt: input.now,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
       .run();
     recordEvent(db, { conversationId, siteId: input.siteId, type: 'conversation.started', actor: { type: 'visitor', id: input.visitorId }, now: input.now });
   }
@@ -172,7 +192,12 @@ export function sendAgentMessage(db: HearthDb, input: AgentSend): SentMessage {
 
   const conversation = input.siteIds.length
     ? db
-        .select({ siteId: conversations.siteId, status: conversations.status, assignedAgentId: conversations.assignedAgentId })
+        .select({
+          siteId: conversations.siteId,
+          status: conversations.status,
+          assignedAgentId: conversations.assignedAgentId,
+          acceptedAt: conversations.acceptedAt,
+        })
         .from(conversations)
         .where(and(eq(conversations.id, input.conversationId), inArray(conversations.siteId, [...input.siteIds])))
         .get()
@@ -181,8 +206,15 @@ export function sendAgentMessage(db: HearthDb, input: AgentSend): SentMessage {
   if (conversation.status !== 'open') throw new CommandError('conversation_closed', 'This conversation is closed.');
 
   const claimed = conversation.assignedAgentId === null;
+  if (claimed || (conversation.assignedAgentId === input.agentId && conversation.acceptedAt === null)) {
+    // Answering is accepting: it stops the accept timeout and resets the agent's missed count.
+    db.update(conversations)
+      .set({ acceptedAt: input.now, ...(claimed ? { assignedAgentId: input.agentId, assignedAt: input.now, queuedAt: null } : {}) })
+      .where(eq(conversations.id, input.conversationId))
+      .run();
+    db.update(schema.agents).set({ consecutiveMisses: 0 }).where(eq(schema.agents.id, input.agentId)).run();
+  }
   if (claimed) {
-    db.update(conversations).set({ assignedAgentId: input.agentId }).where(eq(conversations.id, input.conversationId)).run();
     recordEvent(db, {
       conversationId: input.conversationId,
       siteId: conversation.siteId,

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { Server, type Namespace } from 'socket.io';
+import { Server, type Namespace, type Socket } from 'socket.io';
 import {
   AGENT_NAMESPACE,
   VISITOR_NAMESPACE,
@@ -36,6 +36,9 @@ export type AgentNamespace = Namespace<
   AgentSocketData
 >;
 
+export type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorSocketData>;
+export type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, Record<string, never>, AgentSocketData>;
+
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server;
@@ -52,6 +55,8 @@ export const rooms = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
   /** Agents looking at one conversation (agent namespace). */
   conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** All sockets of one agent (every tab, every session): presence and personal notices. */
+  agent: (agentId: string) => `agent:${agentId}`,
   /** All sockets of one login session, so logout can close them. */
   agentSession: (tokenHash: string) => `session:${tokenHash}`,
 } as const;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@hearth/db';
 import { WidgetSessionRequestSchema, type VisitorId, type WidgetSessionResponse } from '@hearth/protocol';
-import { agentsOnline } from '../conversations/availability.ts';
+import { agentsOnline } from '../routing/availability.ts';
 
 const { sites, visitors } = schema;
 
@@ -38,8 +38,15 @@ export const widgetSessionRoutes: FastifyPluginAsyncZod = async (app) => {
     const response: WidgetSessionResponse = {
       token: app.visitorTokens.sign({ siteId: site.id, visitorId }),
       visitorId,
-      site: { name: site.name },
-      agentsOnline: await agentsOnline(app, site.id),
+      site: {
+        name: site.name,
+        departments: db
+          .select({ id: schema.departments.id, name: schema.departments.name })
+          .from(schema.departments)
+          .where(eq(schema.departments.siteId, site.id))
+          .all(),
+      },
+      agentsOnline: agentsOnline(app, site.id),
     };
     return response;
   });

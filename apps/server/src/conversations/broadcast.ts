@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ConversationId, ConversationSummary, VisitorConversation } from '@hearth/protocol';
+import { rooms } from '../plugins/io.ts';
+import { conversationSummaryForBroadcast, visitorConversationView } from './conversation-queries.ts';
+
+/**
+ * Tells every agent of the site and all the visitor's tabs that a conversation changed
+ * (assignment, status, read markers). Reads after the commit, so it never announces a rollback.
+ */
+export function broadcastConversation(app: FastifyInstance, conversationId: ConversationId): ConversationSummary | null {
+  const { db } = app.store;
+  const summary = conversationSummaryForBroadcast(db, conversationId);
+  if (!summary) return null;
+  app.agentNsp.to(rooms.siteAgents(summary.siteId)).emit('conversation:updated', summary);
+  const view = visitorView(app, conversationId);
+  if (view) app.visitorNsp.to(rooms.visitor(summary.visitorId)).emit('conversation:updated', view);
+  return summary;
+}
+
+/** The visitor's view of a conversation, with their live place in line. */
+export function visitorView(app: FastifyInstance, conversationId: ConversationId): VisitorConversation | null {
+  const view = visitorConversationView(app.store.db, conversationId);
+  return view && { ...view, queue: app.conversationRouter.queueOf(conversationId) };
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { ConversationId, VisitorClientToServerEvents, visitorCommandSchemas } from '@hearth/protocol';
+import { rooms, type VisitorSocket } from '../plugins/io.ts';
+import type { CommandHandlers } from '../realtime/commands.ts';
+import { assignWaiting } from '../routing/assignment.ts';
+import { visitorView } from './broadcast.ts';
+import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
+import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf } from './conversation-queries.ts';
+import { sendVisitorMessage } from './send-message.ts';
+
+/** The widget's commands. Every lookup is the token's visitor's own. */
+export function conversationVisitorCommands(
+  app: FastifyInstance,
+  socket: VisitorSocket,
+): CommandHandlers<typeof visitorCommandSchemas, VisitorClientToServerEvents> {
+  const { db } = app.store;
+  const { siteId, visitorId } = socket.data;
+
+  return {
+    'conversation:sync': ({ conversationId, afterSeq }) => {
+      const latest = latestVisitorConversation(db, visitorId);
+      if (!latest) return { conversation: null, messages: [] };
+      // A different (newer) conversation than the client knows: send its whole history.
+      const from = latest.id === conversationId ? afterSeq : 0;
+      return { conversation: visitorView(app, latest.id)!, messages: messagesAfter(db, latest.id, from) };
+    },
+
+    'message:send': async ({ clientId, body, departmentId }) => {
+      const now = Date.now();
+      // The first message and the routing decision commit together: a new conversation is never
+      // seen half-started (stored but neither assigned nor queued).
+      const { sent, assigned } = await app.commits.run(() => {
+        const sent = sendVisitorMessage(db, { siteId, visitorId, clientId, body, departmentId: departmentId ?? null, now });
+        return { sent, assigned: sent.startedConversation ? assignWaiting(db, siteId, now) : [] };
+      });
+      const conversationId = sent.message.conversationId as ConversationId;
+      if (!sent.duplicate) {
+        app.visitorNsp.to(rooms.visitor(visitorId)).emit('message:created', sent.message);
+        const agents = app.agentNsp.to(rooms.siteAgents(siteId));
+        if (sent.startedConversation) {
+          const summary = conversationSummary(db, [siteId], conversationId);
+          if (summary) agents.emit('conversation:created', summary);
+        }
+        agents.emit('message:created', sent.message);
+        if (sent.startedConversation) {
+          app.conversationRouter.afterAssigned(assigned);
+          if (assigned.length === 0) app.conversationRouter.broadcastQueue(siteId);
+          const view = visitorView(app, conversationId);
+          if (view) app.visitorNsp.to(rooms.visitor(visitorId)).emit('conversation:updated', view);
+        }
+      }
+      return { message: sent.message, conversation: visitorView(app, conversationId)! };
+    },
+
+    'typing:set': ({ isTyping }) => {
+      const conversationId = openConversationIdOf(db, visitorId);
+      if (!conversationId) return null;
+      app.agentNsp.to(rooms.conversation(conversationId)).emit('typing:changed', { conversationId, isTyping, name: null });
+      return null;
+    },
+
+    'messages:read': async ({ conversationId, upToSeq }) => {
+      const seq = await app.commits.run(() => markReadByVisitor(db, visitorId, conversationId, upToSeq));
+      if (seq !== null) app.agentNsp.to(rooms.conversation(conversationId)).emit('read:updated', { conversationId, upToSeq: seq });
+      return null;
+    },
+
+    'page:view': async (page) => {
+      const now = Date.now();
+      const { conversationId } = await app.commits.run(() => recordPageView(db, siteId, visitorId, page, now));
+      app.agentNsp.to(rooms.siteAgents(siteId)).emit('visitor:page-viewed', { visitorId, conversationId, page: { ...page, viewedAt: now } });
+      return null;
+    },
+  };
+}
