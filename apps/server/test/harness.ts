@@ -12,6 +12,7 @@ import {
 import { ConfigSchema } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
 import { createSiteWithTeam } from '../src/bootstrap/installation.ts';
+import { hashPassword } from '../src/auth/password.ts';
 
 export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -111,6 +112,20 @@ export async function startServer(options: { databaseFile?: string } = {}) {
       sockets.push(socket as Socket);
       await connected(socket);
       return { socket, cookie };
+    },
+
+    /** Adds `n` agents (role agent) to a site; returns their emails (password: PASSWORD). */
+    async addAgents(site: TestSite, n: number, prefix = 'extra'): Promise<string[]> {
+      const hash = await hashPassword(PASSWORD);
+      const emails: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const id = crypto.randomUUID();
+        const email = `${prefix}${i}.${site.siteId.slice(0, 8)}@agents.test`.toLowerCase();
+        app.store.sqlite.prepare('insert into agents (id, email, name, password_hash, created_at) values (?, ?, ?, ?, 0)').run(id, email, `${prefix} ${i}`, hash);
+        app.store.sqlite.prepare("insert into memberships (site_id, agent_id, role, created_at) values (?, ?, 'agent', 0)").run(site.siteId, id);
+        emails.push(email);
+      }
+      return emails;
     },
 
     /** Counts rows, to prove a rejected input wrote nothing. */

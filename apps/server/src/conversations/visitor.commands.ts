@@ -43,8 +43,9 @@ export function conversationVisitorCommands(
         }
         agents.emit('message:created', sent.message);
         if (sent.startedConversation) {
+          // A new waiter joins at the back: nobody else's place changes, and the ack carries theirs.
           app.conversationRouter.afterAssigned(assigned);
-          if (assigned.length === 0) app.conversationRouter.broadcastQueue(siteId);
+          if (assigned.length > 1) app.conversationRouter.broadcastQueue(siteId);
           const view = visitorView(app, conversationId);
           if (view) app.visitorNsp.to(rooms.visitor(visitorId)).emit('conversation:updated', view);
         }

@@ -133,11 +133,21 @@ export class Router {
     };
   }
 
-  /** Every waiting visitor of the site learns their (new) place in line. */
+  /**
+   * Every waiting visitor of the site learns their (new) place in line. One pass over the queue:
+   * positions count per department group, and the handling-time estimate is read once.
+   */
   broadcastQueue(siteId: SiteId): void {
-    for (const waiting of queuedConversations(this.db, siteId)) {
-      const queue = this.queueOf(waiting.id);
-      if (queue) this.app.visitorNsp.to(rooms.visitor(waiting.visitorId)).emit('queue:updated', { conversationId: waiting.id, ...queue });
+    const waiting = queuedConversations(this.db, siteId);
+    if (waiting.length === 0) return;
+    const recent = recentHandleSeconds(this.db, siteId);
+    const online = onlineAgentCount(this.db, siteId);
+    const ahead = new Map<string | null, number>();
+    for (const w of waiting) {
+      const position = (ahead.get(w.departmentId) ?? 0) + 1;
+      ahead.set(w.departmentId, position);
+      const estimatedWaitSeconds = estimateWaitSeconds({ position, recentHandleSeconds: recent, agentsOnline: online });
+      this.app.visitorNsp.to(rooms.visitor(w.visitorId)).emit('queue:updated', { conversationId: w.id, position, estimatedWaitSeconds });
     }
   }
 
