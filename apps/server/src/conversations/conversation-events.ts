@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { asc, eq, sql } from 'drizzle-orm';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import type { ConversationId, SiteId } from '@hearth/protocol';
 
 /**
@@ -23,19 +23,27 @@ export interface ConversationEventInput {
   now: number;
 }
 
+const statements = preparedStatements((db: HearthDb) => {
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  return {
+    insert: db
+      .insert(schema.conversationEvents)
+      .values({ conversationId: p('conversationId'), siteId: p('siteId'), type: p('type'), actorType: p('actorType'), actorId: p('actorId'), data: p('data'), createdAt: p('now') })
+      .prepare(),
+  };
+});
+
 /** Runs inside the caller's transaction, so the event and the change it describes commit together. */
 export function recordEvent(db: HearthDb, event: ConversationEventInput): void {
-  db.insert(schema.conversationEvents)
-    .values({
-      conversationId: event.conversationId,
-      siteId: event.siteId,
-      type: event.type,
-      actorType: event.actor.type,
-      actorId: event.actor.id,
-      data: JSON.stringify(event.data ?? {}),
-      createdAt: event.now,
-    })
-    .run();
+  statements(db).insert.run({
+    conversationId: event.conversationId,
+    siteId: event.siteId,
+    type: event.type,
+    actorType: event.actor.type,
+    actorId: event.actor.id,
+    data: JSON.stringify(event.data ?? {}),
+    now: event.now,
+  });
 }
 
 export function eventsOf(db: HearthDb, conversationId: ConversationId) {

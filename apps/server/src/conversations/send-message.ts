@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, Message, MessageId, SiteId, VisitorId } from '@hearth/protocol';
 import { CommandError } from '../realtime/commands.ts';
 import { messageColumns } from './conversation-queries.ts';
@@ -21,11 +21,8 @@ export interface SentMessage {
   claimed: boolean;
 }
 
-/**
- * The message path's statements, prepared once per database: building SQL per message cost
- * more than the inserts themselves (measured in bench/store.ts).
- */
-function statementsFor(db: HearthDb) {
+/** The message path's statements (bench/store.ts measured SQL building as the main cost). */
+const statements = preparedStatements((db: HearthDb) => {
   const p = (name: string) => sql.placeholder(name);
   return {
     byClientId: db
@@ -75,14 +72,7 @@ function statementsFor(db: HearthDb) {
       })
       .prepare(),
   };
-}
-type Statements = ReturnType<typeof statementsFor>;
-const prepared = new WeakMap<HearthDb, Statements>();
-function statements(db: HearthDb): Statements {
-  let s = prepared.get(db);
-  if (!s) prepared.set(db, (s = statementsFor(db)));
-  return s;
-}
+});
 
 /**
  * Must run inside one transaction (GroupCommit.run). The unique index on (conversation_id, seq)

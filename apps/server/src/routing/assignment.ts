@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, SiteId } from '@hearth/protocol';
 import { CommandError } from '../realtime/commands.ts';
 import { recordEvent } from '../conversations/conversation-events.ts';
@@ -15,18 +15,32 @@ export interface Assignment {
   agentId: AgentId;
 }
 
-/**
- * The guarded write: the conversation must still be open and unassigned, and the agent must
- * still be under capacity, checked in the same statement. Two assigners (two processes one day)
- * racing for one conversation or one agent's last slot cannot both win.
- */
+const statements = preparedStatements((db: HearthDb) => {
+  const p = sql.placeholder;
+  return {
+    /**
+     * The guarded write: the conversation must still be open and unassigned, and the agent must
+     * still be under capacity, checked in the same statement. Two assigners (two processes one
+     * day) racing for one conversation or one agent's last slot cannot both win.
+     */
+    claim: db
+      .update(conversations)
+      .set({ assignedAgentId: sql`${p('agentId')}`, assignedAt: sql`${p('now')}`, acceptedAt: null, queuedAt: null, updatedAt: sql`${p('now')}` })
+      .where(
+        and(
+          eq(conversations.id, p('conversationId')),
+          eq(conversations.status, 'open'),
+          isNull(conversations.assignedAgentId),
+          sql`(SELECT count(*) FROM conversations c WHERE c.assigned_agent_id = ${p('agentId')} AND c.status = 'open') < ${p('maxChats')}`,
+        ),
+      )
+      .prepare(),
+    touchAgent: db.update(agents).set({ lastAssignedAt: sql`${p('now')}` }).where(eq(agents.id, p('agentId'))).prepare(),
+  };
+});
+
 function claimFor(db: HearthDb, conversationId: ConversationId, agentId: AgentId, maxChats: number, now: number): boolean {
-  const result = db.run(sql`
-    UPDATE conversations SET assigned_agent_id = ${agentId}, assigned_at = ${now}, accepted_at = NULL,
-      queued_at = NULL, updated_at = ${now}
-    WHERE id = ${conversationId} AND status = 'open' AND assigned_agent_id IS NULL
-      AND (SELECT count(*) FROM conversations c WHERE c.assigned_agent_id = ${agentId} AND c.status = 'open') < ${maxChats}`);
-  return result.changes === 1;
+  return statements(db).claim.run({ conversationId, agentId, maxChats, now }).changes === 1;
 }
 
 /**
@@ -56,7 +70,7 @@ export function assignWaiting(db: HearthDb, siteId: SiteId, now: number): Assign
     if (!claimFor(db, waiting.id, agentId as AgentId, agent.maxChats, now)) continue;
     agent.openChats++;
     agent.lastAssignedAt = now;
-    db.update(agents).set({ lastAssignedAt: now }).where(eq(agents.id, agentId as AgentId)).run();
+    statements(db).touchAgent.run({ agentId, now });
     recordEvent(db, { conversationId: waiting.id, siteId, type: 'conversation.assigned', actor: { type: 'system', id: null }, data: { agentId, reason: 'routed' }, now });
     assigned.push({ conversationId: waiting.id, siteId, agentId: agentId as AgentId });
   }

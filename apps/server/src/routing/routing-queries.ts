@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, SiteId, VisitorId } from '@hearth/protocol';
 import type { RoutingSettings } from '@hearth/protocol';
 import type { AgentCandidate } from './pick-agent.ts';
@@ -7,7 +7,7 @@ import type { AgentCandidate } from './pick-agent.ts';
 const { conversations, conversationEvents } = schema;
 
 /** Most queued conversations one drain looks at; the rest wait for the next slot to free. */
-export const DRAIN_BATCH = 500;
+export const DRAIN_BATCH = 2000;
 
 /**
  * Online agents of a site with their load. Load counts open chats on every site the agent serves:
@@ -64,24 +64,33 @@ export function queuedConversations(db: HearthDb, siteId: SiteId, limit = DRAIN_
     .all();
 }
 
+const statements = preparedStatements((db: HearthDb) => {
+  const e = conversationEvents;
+  return {
+    missedBy: db
+      .select({ agentId: sql<string>`json_extract(${e.data}, '$.agentId')` })
+      .from(e)
+      .where(and(eq(e.conversationId, sql.placeholder('conversationId')), eq(e.type, 'conversation.missed')))
+      .prepare(),
+    previousAgent: db
+      .select({ agentId: sql<AgentId | null>`json_extract(${e.data}, '$.agentId')` })
+      .from(e)
+      .innerJoin(conversations, eq(conversations.id, e.conversationId))
+      .where(and(eq(conversations.visitorId, sql.placeholder('visitorId')), ne(conversations.id, sql.placeholder('exceptId')), eq(e.type, 'conversation.assigned')))
+      .orderBy(desc(e.id))
+      .limit(1)
+      .prepare(),
+  };
+});
+
 /** Agents who let this conversation time out: it is not offered to them again. */
 export function agentsWhoMissed(db: HearthDb, conversationId: ConversationId): string[] {
-  return db
-    .select({ agentId: sql<string>`json_extract(${conversationEvents.data}, '$.agentId')` })
-    .from(conversationEvents)
-    .where(and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.type, 'conversation.missed')))
-    .all()
-    .map((r) => r.agentId);
+  return statements(db).missedBy.all({ conversationId }).map((r) => r.agentId);
 }
 
 /** The agent who handled this visitor's previous conversation, if any. */
 export function previousAgentOf(db: HearthDb, visitorId: VisitorId, exceptConversation: ConversationId): AgentId | null {
-  const row = db.get<{ agentId: AgentId | null }>(sql`
-    SELECT json_extract(e.data, '$.agentId') AS agentId FROM conversation_events e
-    JOIN conversations c ON c.id = e.conversation_id
-    WHERE c.visitor_id = ${visitorId} AND c.id != ${exceptConversation} AND e.type = 'conversation.assigned'
-    ORDER BY e.id DESC LIMIT 1`);
-  return row?.agentId ?? null;
+  return statements(db).previousAgent.get({ visitorId, exceptId: exceptConversation })?.agentId ?? null;
 }
 
 /** Median seconds from assignment to close over the site's last 50 closed conversations. */
