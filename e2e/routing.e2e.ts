@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { AgentSession } from '@hearth/protocol';
-import { ADMIN, launchChromium, startHearth } from './server-process.ts';
+import { launchChromium, startHearth } from './server-process.ts';
+import { apiLogin, openWidget, putRouting, signInToConsole } from './hearth-api.ts';
 
 let hearth: Awaited<ReturnType<typeof startHearth>>;
 let browser: Browser;
@@ -15,25 +15,8 @@ afterAll(async () => {
   await hearth?.stop();
 });
 
-const widgetFrame = (page: Page) => page.frameLocator('iframe[title="Hearth chat"]');
-
-/** Signs in through the API (as a script would) and returns the session and its cookie. */
-async function apiLogin(): Promise<{ session: AgentSession; cookie: string }> {
-  const res = await fetch(`${hearth.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await fetch(`${hearth.url}/api/auth/me`, { headers: { cookie } });
-  return { session: (await me.json()) as AgentSession, cookie };
-}
-
 async function startChat(page: Page, text: string) {
-  await page.goto(`${hearth.url}/demo`);
-  await page.getByRole('button', { name: /chat/i }).click();
-  const panel = widgetFrame(page);
+  const panel = await openWidget(page, hearth.url);
   await panel.getByText('We typically reply in a few minutes').waitFor();
   const message = panel.getByRole('textbox', { name: 'Message' });
   await message.fill(text);
@@ -44,15 +27,9 @@ async function startChat(page: Page, text: string) {
 
 describe('routing: a visitor waits in line while the only agent is full, and is assigned when a chat closes', () => {
   it('shows the place in line in the widget and the queue in the console, then who the visitor talks to', async () => {
-    const { session, cookie } = await apiLogin();
-    const siteId = session.sites[0]!.id;
+    const { session, cookie } = await apiLogin(hearth.url);
     const owner = session.agent.name;
-    const capped = await fetch(`${hearth.url}/api/sites/${siteId}/routing`, {
-      method: 'PUT',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ defaultMaxChats: 1 }),
-    });
-    expect(capped.status).toBe(200);
+    await putRouting(hearth.url, cookie, session.sites[0]!.id, { defaultMaxChats: 1 });
 
     const agentContext = await browser.newContext();
     const firstContext = await browser.newContext();
@@ -64,10 +41,7 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     for (const p of [console_, first, second]) p.on('pageerror', (e) => pageErrors.push(e.message));
 
     // The owner signs in: their console socket makes them online.
-    await console_.goto(`${hearth.url}/console`);
-    await console_.getByLabel('Email').fill(ADMIN.email);
-    await console_.getByLabel('Password').fill(ADMIN.password);
-    await console_.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(console_, hearth.url);
     const status = console_.getByRole('combobox', { name: 'Your status' });
     await console_.waitForFunction(() => (document.getElementById('my-status') as HTMLSelectElement | null)?.value === 'online');
     expect(await status.inputValue()).toBe('online');

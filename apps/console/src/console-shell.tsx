@@ -127,43 +127,43 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
       {view === 'agents' ? (
         <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />
       ) : (
-      <div class="columns">
-        <InboxNav
-          inbox={state.inbox}
-          loaded={state.inboxLoaded}
-          agentId={session.agent.id}
-          sites={session.sites}
-          openId={state.open?.id ?? null}
-          onSelect={select}
-          departmentNames={departmentNames}
-          onClaim={(id) => void store.claim(id)}
-          canClaim={connected}
-        />
-        <main class="conversation-column" aria-label="Conversation">
-          <ConversationView
-            store={store}
-            open={state.open}
-            pending={state.pending}
+        <div class="columns">
+          <InboxNav
+            inbox={state.inbox}
+            loaded={state.inboxLoaded}
             agentId={session.agent.id}
-            siteName={multiSite && detail ? (siteNames.get(detail.conversation.siteId) ?? null) : null}
-            connected={connected}
-            presence={presenceState}
+            sites={session.sites}
+            openId={state.open?.id ?? null}
+            onSelect={select}
+            departmentNames={departmentNames}
+            onClaim={(id) => void store.claim(id)}
+            canClaim={connected}
           />
-          <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">
-            {state.notice && (
-              <>
-                <span>{state.notice.text}</span>
-                <button type="button" class="notice-dismiss" aria-label="Dismiss" onClick={() => store.dismissNotice()}>
-                  ×
-                </button>
-              </>
-            )}
-          </div>
-        </main>
-        <aside class="visitor-column" aria-label="Visitor">
-          <VisitorPanel detail={detail} />
-        </aside>
-      </div>
+          <main class="conversation-column" aria-label="Conversation">
+            <ConversationView
+              store={store}
+              open={state.open}
+              pending={state.pending}
+              agentId={session.agent.id}
+              siteName={multiSite && detail ? (siteNames.get(detail.conversation.siteId) ?? null) : null}
+              connected={connected}
+              presence={presenceState}
+            />
+            <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">
+              {state.notice && (
+                <>
+                  <span>{state.notice.text}</span>
+                  <button type="button" class="notice-dismiss" aria-label="Dismiss" onClick={() => store.dismissNotice()}>
+                    ×
+                  </button>
+                </>
+              )}
+            </div>
+          </main>
+          <aside class="visitor-column" aria-label="Visitor">
+            <VisitorPanel detail={detail} />
+          </aside>
+        </div>
       )}
     </div>
   );

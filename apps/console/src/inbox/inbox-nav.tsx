@@ -117,14 +117,14 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
                     onClaim={onClaim}
                   />
                 ) : (
-                <InboxRow
-                  conversation={c}
-                  siteName={multiSite ? (siteNames.get(c.siteId) ?? null) : null}
-                  selected={c.id === openId}
-                  mine={c.assignedAgentId === agentId}
-                  now={now}
-                  onSelect={onSelect}
-                />
+                  <InboxRow
+                    conversation={c}
+                    siteName={multiSite ? (siteNames.get(c.siteId) ?? null) : null}
+                    selected={c.id === openId}
+                    mine={c.assignedAgentId === agentId}
+                    now={now}
+                    onSelect={onSelect}
+                  />
                 )}
               </li>
             ))}
