@@ -3,7 +3,7 @@ import { ADMIN } from './server-process.ts';
 
 /** What the routing tests read of GET /api/auth/me (e2e does not depend on the protocol package). */
 export interface Session {
-  agent: { name: string };
+  agent: { id: string; name: string };
   sites: Array<{ id: string }>;
 }
 
@@ -20,15 +20,15 @@ export async function apiLogin(baseUrl: string): Promise<{ session: Session; coo
   return { session: (await me.json()) as Session, cookie };
 }
 
-/** PUT /api/sites/:siteId/routing with the owner's cookie. */
-export async function putRouting(baseUrl: string, cookie: string, siteId: string, patch: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${baseUrl}/api/sites/${siteId}/routing`, {
-    method: 'PUT',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify(patch),
-  });
-  if (res.status !== 200) throw new Error(`routing settings answered ${res.status}: ${await res.text()}`);
+/** An owner's JSON call; throws unless it answers 2xx. */
+export async function ownerCall<T>(baseUrl: string, cookie: string, method: 'PUT' | 'POST', path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
 }
+
+export const putRouting = (baseUrl: string, cookie: string, siteId: string, patch: Record<string, unknown>) =>
+  ownerCall(baseUrl, cookie, 'PUT', `/api/sites/${siteId}/routing`, patch);
 
 export async function signInToConsole(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/console`);

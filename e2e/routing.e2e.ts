@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startHearth } from './server-process.ts';
-import { apiLogin, openWidget, putRouting, signInToConsole } from './hearth-api.ts';
+import { apiLogin, openWidget, ownerCall, putRouting, signInToConsole } from './hearth-api.ts';
 
 let hearth: Awaited<ReturnType<typeof startHearth>>;
 let browser: Browser;
@@ -15,9 +15,10 @@ afterAll(async () => {
   await hearth?.stop();
 });
 
-async function startChat(page: Page, text: string) {
+async function startChat(page: Page, text: string, topic?: string) {
   const panel = await openWidget(page, hearth.url);
   await panel.getByText('We typically reply in a few minutes').waitFor();
+  if (topic) await panel.getByRole('combobox', { name: 'Topic' }).selectOption({ label: topic });
   const message = panel.getByRole('textbox', { name: 'Message' });
   await message.fill(text);
   await message.press('Enter');
@@ -26,10 +27,14 @@ async function startChat(page: Page, text: string) {
 }
 
 describe('routing: a visitor waits in line while the only agent is full, and is assigned when a chat closes', () => {
-  it('shows the place in line in the widget and the queue in the console, then who the visitor talks to', async () => {
+  it('shows the place in line in the widget and the queue (with the picked topic) in the console, then who the visitor talks to', async () => {
     const { session, cookie } = await apiLogin(hearth.url);
     const owner = session.agent.name;
-    await putRouting(hearth.url, cookie, session.sites[0]!.id, { defaultMaxChats: 1 });
+    const siteId = session.sites[0]!.id;
+    await putRouting(hearth.url, cookie, siteId, { defaultMaxChats: 1 });
+    // A topic the visitor can pick, which the owner answers.
+    const billing = await ownerCall<{ id: string }>(hearth.url, cookie, 'POST', `/api/sites/${siteId}/departments`, { name: 'Billing' });
+    await ownerCall(hearth.url, cookie, 'PUT', `/api/sites/${siteId}/members/${session.agent.id}`, { departmentIds: [billing.id] });
 
     const agentContext = await browser.newContext();
     const firstContext = await browser.newContext();
@@ -54,7 +59,8 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     await console_.getByRole('button', { name: 'Accept' }).waitFor({ state: 'detached' });
 
     // The second visitor finds the owner full: first in line.
-    const secondPanel = await startChat(second, 'Second visitor: is the cedar candle in stock?');
+    const secondPanel = await startChat(second, 'Second visitor: is the cedar candle in stock?', 'Billing');
+    await secondPanel.getByRole('combobox', { name: 'Topic' }).waitFor({ state: 'detached' });
     await secondPanel.getByText("You're number 1 in line", { exact: false }).waitFor();
 
     // The console's queue shows who waits.
@@ -62,6 +68,7 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     const queue = console_.getByRole('tabpanel');
     await queue.getByText('Second visitor: is the cedar candle in stock?').waitFor();
     await queue.getByRole('button', { name: /^Claim conversation/ }).waitFor();
+    await queue.getByText('Billing', { exact: true }).waitFor();
 
     // The owner closes the first chat: the slot frees and the waiting visitor is assigned at once.
     await console_.getByRole('button', { name: 'Close conversation' }).click();
