@@ -58,6 +58,17 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     await console_.getByRole('button', { name: 'Accept' }).click();
     await console_.getByRole('button', { name: 'Accept' }).waitFor({ state: 'detached' });
 
+    // The transfer dialog: labelled, says what is missing, closes on Escape and gives focus back.
+    const transfer = console_.getByRole('button', { name: 'Transfer' });
+    await transfer.click();
+    const dialog = console_.getByRole('dialog', { name: 'Transfer conversation' });
+    await dialog.getByRole('combobox', { name: 'Transfer to' }).waitFor();
+    await dialog.getByRole('button', { name: 'Transfer' }).click();
+    await dialog.getByRole('alert').getByText('Pick a colleague or a department.').waitFor();
+    await console_.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await transfer.evaluate((el) => el === document.activeElement)).toBe(true);
+
     // The second visitor finds the owner full: first in line.
     const secondPanel = await startChat(second, 'Second visitor: is the cedar candle in stock?', 'Billing');
     await secondPanel.getByRole('combobox', { name: 'Topic' }).waitFor({ state: 'detached' });

@@ -75,8 +75,6 @@ export function createPresenceStore(socket: AgentSocket, sites: AgentSite[]) {
       set({ statusError: r.ok ? null : r.error.message });
       if (r.ok) void refresh();
     },
-    /** Fresh departments when a dialog needs them (an owner may have just added one). */
-    reloadRouting: (siteId: SiteId) => loadRouting(siteId),
     dispose(): void {
       disposed = true;
       if (refreshTimer) clearTimeout(refreshTimer);
