@@ -39,11 +39,13 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     const agentContext = await browser.newContext();
     const firstContext = await browser.newContext();
     const secondContext = await browser.newContext();
+    const thirdContext = await browser.newContext();
     const console_ = await agentContext.newPage();
     const first = await firstContext.newPage();
     const second = await secondContext.newPage();
+    const third = await thirdContext.newPage();
     const pageErrors: string[] = [];
-    for (const p of [console_, first, second]) p.on('pageerror', (e) => pageErrors.push(e.message));
+    for (const p of [console_, first, second, third]) p.on('pageerror', (e) => pageErrors.push(e.message));
 
     // The owner signs in: their console socket makes them online.
     await signInToConsole(console_, hearth.url);
@@ -73,20 +75,35 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     const secondPanel = await startChat(second, 'Second visitor: is the cedar candle in stock?', 'Billing');
     await secondPanel.getByRole('combobox', { name: 'Topic' }).waitFor({ state: 'detached' });
     await secondPanel.getByText("You're number 1 in line", { exact: false }).waitFor();
+    // Queues are per topic: the third visitor picks the same one, so they wait behind the second.
+    const thirdPanel = await startChat(third, 'Third visitor: gift wrapping?', 'Billing');
+    await thirdPanel.getByText("You're number 2 in line", { exact: false }).waitFor();
 
     // The console's queue shows who waits.
     await console_.getByRole('tab', { name: /Queue/ }).click();
     const queue = console_.getByRole('tabpanel');
     await queue.getByText('Second visitor: is the cedar candle in stock?').waitFor();
-    await queue.getByRole('button', { name: /^Claim conversation/ }).waitFor();
-    await queue.getByText('Billing', { exact: true }).waitFor();
+    await queue.getByText('Third visitor: gift wrapping?').waitFor();
+    // Oldest wait first, each with its topic and a claim action.
+    const rows = queue.getByRole('listitem');
+    expect(await rows.allInnerTexts()).toEqual([
+      expect.stringContaining('Second visitor: is the cedar candle in stock?'),
+      expect.stringContaining('Third visitor: gift wrapping?'),
+    ]);
+    for (const row of await rows.all()) {
+      await row.getByText('Billing', { exact: true }).waitFor();
+      await row.getByRole('button', { name: /^Claim conversation/ }).waitFor();
+    }
 
     // The owner closes the first chat: the slot frees and the waiting visitor is assigned at once.
     await console_.getByRole('button', { name: 'Close conversation' }).click();
     await secondPanel.getByText(`You're chatting with ${owner}`).waitFor();
-    await queue.getByText('No one is waiting', { exact: false }).waitFor();
+    // The one behind moves up, live.
+    await thirdPanel.getByText("You're number 1 in line", { exact: false }).waitFor();
+    await queue.getByText('Third visitor: gift wrapping?').waitFor();
+    await queue.getByText('Second visitor: is the cedar candle in stock?').waitFor({ state: 'detached' });
 
     expect(pageErrors).toEqual([]);
-    await Promise.all([agentContext.close(), firstContext.close(), secondContext.close()]);
+    await Promise.all([agentContext.close(), firstContext.close(), secondContext.close(), thirdContext.close()]);
   });
 });
