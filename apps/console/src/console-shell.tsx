@@ -9,6 +9,9 @@ import { conversationIdFromPath, pathForConversation } from './routing/conversat
 import { InboxNav } from './inbox/inbox-nav.tsx';
 import { ConversationView } from './conversation/conversation-view.tsx';
 import { VisitorPanel } from './visitor/visitor-panel.tsx';
+import { createPresenceStore } from './agents/presence-store.ts';
+import { AwayBanner, StatusControl } from './agents/status-control.tsx';
+import { AgentsView } from './agents/agents-view.tsx';
 
 interface Props {
   session: AgentSession;
@@ -33,19 +36,34 @@ function sessionStorageOrNull(): Storage | null {
 /** The signed-in console: header, inbox (nav), conversation (main), visitor (aside). */
 export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const outbox = useMemo(() => createConsoleOutbox(sessionStorageOrNull()), []);
-  const store = useMemo(
-    () =>
+  const [store, presence] = useMemo(() => {
+    const socket = connectAgentSocket();
+    return [
       createConsoleStore({
-        socket: connectAgentSocket(),
+        socket,
         outbox,
         checkSession: () => fetchSession().then((s) => s !== null, () => true),
         onSignedOut: onSessionExpired,
       }),
+      createPresenceStore(socket, session.sites),
+    ] as const;
     // One store (and socket) per signed-in agent; the callbacks it holds do not change meaning.
-    [session.agent.id],
+  }, [session.agent.id]);
+  useEffect(
+    () => () => {
+      presence.dispose();
+      store.dispose();
+    },
+    [store, presence],
   );
-  useEffect(() => () => store.dispose(), [store]);
   const state = useConsoleState(store);
+  const presenceState = useConsoleState(presence);
+  const [view, setView] = useState<'inbox' | 'agents'>('inbox');
+  const departmentNames = useMemo(
+    () => new Map([...presenceState.routing.values()].flatMap((r) => r.departments.map((d) => [d.id, d.name] as const))),
+    [presenceState.routing],
+  );
+  const connected = state.connection === 'connected';
   const [signingOut, setSigningOut] = useState(false);
 
   // The URL holds the open conversation; back/forward move between conversations.
@@ -77,7 +95,15 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           <span class="connection-dot" aria-hidden="true" />
           {CONNECTION_LABEL[state.connection]}
         </p>
+        <nav class="views" aria-label="Views">
+          {(['inbox', 'agents'] as const).map((v) => (
+            <button key={v} type="button" class="view-link" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              {v === 'inbox' ? 'Inbox' : 'Agents'}
+            </button>
+          ))}
+        </nav>
         <div class="topbar-end">
+          <StatusControl presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
           <span class="agent-name" title={session.agent.email}>
             {session.agent.name}
           </span>
@@ -97,39 +123,48 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           </button>
         </div>
       </header>
-      <div class="columns">
-        <InboxNav
-          inbox={state.inbox}
-          loaded={state.inboxLoaded}
-          agentId={session.agent.id}
-          sites={session.sites}
-          openId={state.open?.id ?? null}
-          onSelect={select}
-        />
-        <main class="conversation-column" aria-label="Conversation">
-          <ConversationView
-            store={store}
-            open={state.open}
-            pending={state.pending}
+      <AwayBanner presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
+      {view === 'agents' ? (
+        <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />
+      ) : (
+        <div class="columns">
+          <InboxNav
+            inbox={state.inbox}
+            loaded={state.inboxLoaded}
             agentId={session.agent.id}
-            siteName={multiSite && detail ? (siteNames.get(detail.conversation.siteId) ?? null) : null}
-            connected={state.connection === 'connected'}
+            sites={session.sites}
+            openId={state.open?.id ?? null}
+            onSelect={select}
+            departmentNames={departmentNames}
+            onClaim={(id) => void store.claim(id)}
+            canClaim={connected}
           />
-          <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">
-            {state.notice && (
-              <>
-                <span>{state.notice.text}</span>
-                <button type="button" class="notice-dismiss" aria-label="Dismiss" onClick={() => store.dismissNotice()}>
-                  ×
-                </button>
-              </>
-            )}
-          </div>
-        </main>
-        <aside class="visitor-column" aria-label="Visitor">
-          <VisitorPanel detail={detail} />
-        </aside>
-      </div>
+          <main class="conversation-column" aria-label="Conversation">
+            <ConversationView
+              store={store}
+              open={state.open}
+              pending={state.pending}
+              agentId={session.agent.id}
+              siteName={multiSite && detail ? (siteNames.get(detail.conversation.siteId) ?? null) : null}
+              connected={connected}
+              presence={presenceState}
+            />
+            <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">
+              {state.notice && (
+                <>
+                  <span>{state.notice.text}</span>
+                  <button type="button" class="notice-dismiss" aria-label="Dismiss" onClick={() => store.dismissNotice()}>
+                    ×
+                  </button>
+                </>
+              )}
+            </div>
+          </main>
+          <aside class="visitor-column" aria-label="Visitor">
+            <VisitorPanel detail={detail} />
+          </aside>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,12 @@ import { visitorLabel } from '../inbox/inbox-state.ts';
 import { pendingFor, type PendingReply } from './conversation-state.ts';
 import { MessageLog } from './message-log.tsx';
 import { Composer } from './composer.tsx';
+import { useState } from 'preact/hooks';
+import type { ConversationSummary } from '@hearth/protocol';
+import type { PresenceState } from '../agents/presence-store.ts';
+import { useNow } from '../store/use-console-state.ts';
+import { acceptSecondsLeft, awaitsMyAccept } from '../inbox/queue-order.ts';
+import { TransferDialog } from './transfer-dialog.tsx';
 
 interface Props {
   store: ConsoleStore;
@@ -11,9 +17,11 @@ interface Props {
   agentId: string;
   siteName: string | null;
   connected: boolean;
+  presence: PresenceState;
 }
 
-export function ConversationView({ store, open, pending, agentId, siteName, connected }: Props) {
+export function ConversationView({ store, open, pending, agentId, siteName, connected, presence }: Props) {
+  const [transferring, setTransferring] = useState(false);
   if (!open) {
     return (
       <div class="placeholder">
@@ -46,6 +54,8 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
       : conversation.assignedAgentId === agentId
         ? 'Assigned to you'
         : `Assigned to ${conversation.assignedAgentName ?? 'another agent'}`;
+  const mustAccept = awaitsMyAccept(conversation, agentId);
+  const timeout = presence.routing.get(conversation.siteId)?.settings.acceptTimeoutSeconds;
   const typingText = open.typing ? `${open.typing.name ?? 'Visitor'} is typing…` : '';
 
   return (
@@ -60,9 +70,22 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
           </p>
         </div>
         <div class="conversation-actions">
+          {mustAccept && (
+            <>
+              {timeout !== undefined && <AcceptCountdown conversation={conversation} timeoutSeconds={timeout} />}
+              <button type="button" class="button button--primary" disabled={!connected} onClick={() => void store.accept()}>
+                Accept
+              </button>
+            </>
+          )}
           {!closed && conversation.assignedAgentId === null && (
             <button type="button" class="button button--primary" disabled={!connected} onClick={() => void store.claim()}>
               Claim
+            </button>
+          )}
+          {!closed && (
+            <button type="button" class="button" disabled={!connected} aria-haspopup="dialog" onClick={() => setTransferring(true)}>
+              Transfer
             </button>
           )}
           {!closed && (
@@ -72,6 +95,9 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
           )}
         </div>
       </header>
+      {transferring && (
+        <TransferDialog store={store} presence={presence} siteId={conversation.siteId} agentId={agentId} onClose={() => setTransferring(false)} />
+      )}
       <MessageLog
         messages={messages}
         pending={pendingFor(pending, conversation.id, messages)}
@@ -92,4 +118,11 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
       />
     </div>
   );
+}
+
+/** Its own component so the 1 s tick re-renders this hint, not the transcript. */
+function AcceptCountdown({ conversation, timeoutSeconds }: { conversation: ConversationSummary; timeoutSeconds: number }) {
+  const left = acceptSecondsLeft(conversation, timeoutSeconds, useNow(1000));
+  if (left === null) return null;
+  return <span class="accept-hint">{left > 0 ? `${left} s to accept` : 'Passing on…'}</span>;
 }

@@ -11,6 +11,8 @@ import {
   type InboxState,
   type InboxTab,
 } from './inbox-state.ts';
+import { waitingConversations } from './queue-order.ts';
+import { QueueRow } from './queue-row.tsx';
 
 interface Props {
   inbox: InboxState;
@@ -19,10 +21,15 @@ interface Props {
   sites: AgentSite[];
   openId: string | null;
   onSelect: (id: ConversationId) => void;
+  /** Department id → name, for the queue rows. */
+  departmentNames: ReadonlyMap<string, string>;
+  onClaim: (id: ConversationId) => void;
+  canClaim: boolean;
 }
 
 const TABS: ReadonlyArray<[InboxTab, string]> = [
-  ['unassigned', 'Unassigned'],
+  // The unassigned conversations are the queue: oldest wait first, with a claim action.
+  ['unassigned', 'Queue'],
   ['mine', 'Mine'],
   ['all', 'All open'],
 ];
@@ -33,13 +40,13 @@ const EMPTY_TEXT: Record<InboxTab, string> = {
   all: 'No open conversations.',
 };
 
-export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect }: Props) {
+export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, departmentNames, onClaim, canClaim }: Props) {
   const [tab, setTab] = useState<InboxTab>('all');
   const [siteId, setSiteId] = useState<string | null>(null);
   const now = useNow();
   const multiSite = sites.length > 1;
   const counts = tabCounts(inbox, siteId, agentId);
-  const rows = visibleConversations(inbox, { tab, siteId }, agentId);
+  const rows = tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId);
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
 
   function onTabKey(event: KeyboardEvent) {
@@ -98,14 +105,27 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect }: Pr
           <ul class="rows">
             {rows.map((c) => (
               <li key={c.id}>
-                <InboxRow
-                  conversation={c}
-                  siteName={multiSite ? (siteNames.get(c.siteId) ?? null) : null}
-                  selected={c.id === openId}
-                  mine={c.assignedAgentId === agentId}
-                  now={now}
-                  onSelect={onSelect}
-                />
+                {tab === 'unassigned' ? (
+                  <QueueRow
+                    conversation={c}
+                    siteName={multiSite ? (siteNames.get(c.siteId) ?? null) : null}
+                    departmentName={c.departmentId ? (departmentNames.get(c.departmentId) ?? null) : null}
+                    selected={c.id === openId}
+                    now={now}
+                    canClaim={canClaim}
+                    onSelect={onSelect}
+                    onClaim={onClaim}
+                  />
+                ) : (
+                  <InboxRow
+                    conversation={c}
+                    siteName={multiSite ? (siteNames.get(c.siteId) ?? null) : null}
+                    selected={c.id === openId}
+                    mine={c.assignedAgentId === agentId}
+                    now={now}
+                    onSelect={onSelect}
+                  />
+                )}
               </li>
             ))}
           </ul>

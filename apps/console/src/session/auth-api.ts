@@ -38,7 +38,7 @@ function postJson(url: string, body: unknown): Promise<Response> {
   });
 }
 
-async function errorMessage(res: Response): Promise<string> {
+export async function errorMessage(res: Response): Promise<string> {
   try {
     const body = (await res.json()) as Partial<HttpError>;
     if (typeof body.error?.message === 'string' && body.error.message) return body.error.message;

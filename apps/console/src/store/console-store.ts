@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationId } from '@hearth/protocol';
+import type { ConversationDetail, ConversationId, ConversationSummary } from '@hearth/protocol';
 import { lastSeqOf, newClientId } from '@hearth/chat-client';
 import { emptyInbox, inboxReducer, type InboxAction, type InboxState } from '../inbox/inbox-state.ts';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../conversation/conversation-state.ts';
 import type { ConsoleOutbox } from '../conversation/console-outbox.ts';
 import { createTypingEmitter, type TypingEmitter } from '../conversation/typing-emitter.ts';
-import { command, type AgentSocket } from '../socket/agent-socket.ts';
+import { command, type AgentSocket, type CommandError, type CommandRequest } from '../socket/agent-socket.ts';
 
 /**
  * Everything the signed-in console shows, and the commands that change it. Socket facts are fed
@@ -275,11 +275,25 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
       outbox.remove(clientId);
       set({ pending: state.pending.filter((p) => p.clientId !== clientId) });
     },
-    async claim(): Promise<void> {
-      await changeConversation('conversation:claim', 'Claimed — the conversation is yours.');
+    /** Claims the open conversation, or one from the queue view. */
+    async claim(id = state.open?.id): Promise<void> {
+      await changeConversation(id, 'conversation:claim', 'Claimed — the conversation is yours.');
+    },
+    async accept(): Promise<void> {
+      await changeConversation(state.open?.id, 'conversation:accept', 'Accepted — the conversation is yours.');
     },
     async close(): Promise<void> {
-      await changeConversation('conversation:close', 'Conversation closed.');
+      await changeConversation(state.open?.id, 'conversation:close', 'Conversation closed.');
+    },
+    /** Hands the open conversation over; resolves with the error to show in the dialog, or null. */
+    async transfer(to: Omit<CommandRequest<'conversation:transfer'>, 'conversationId'>): Promise<string | null> {
+      const id = state.open?.id;
+      if (!id) return 'No conversation is open.';
+      const r = await command(socket, 'conversation:transfer', { ...to, conversationId: id });
+      if (!r.ok) return errorText(r.error);
+      applyChange(r.data.conversation);
+      notify('Transferred.', 'info');
+      return null;
     },
     dismissNotice(): void {
       set({ notice: null });
@@ -296,16 +310,27 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
     },
   };
 
-  async function changeConversation(event: 'conversation:claim' | 'conversation:close', done: string): Promise<void> {
-    const id = state.open?.id;
+  async function changeConversation(
+    id: ConversationId | undefined,
+    event: 'conversation:claim' | 'conversation:close' | 'conversation:accept',
+    done: string,
+  ): Promise<void> {
     if (!id) return;
     const r = await command(socket, event, { conversationId: id });
     if (!r.ok) {
-      notify(r.error.code === 'timeout' ? 'No answer from the server — check the connection and try again.' : r.error.message);
+      notify(errorText(r.error));
       return;
     }
-    dispatchInbox({ type: 'updated', conversation: r.data.conversation });
-    updateOpen(id, (d) => withSummary(d, r.data.conversation));
+    applyChange(r.data.conversation);
     notify(done, 'info');
   }
+
+  function applyChange(conversation: ConversationSummary): void {
+    dispatchInbox({ type: 'updated', conversation });
+    updateOpen(conversation.id, (d) => withSummary(d, conversation));
+  }
+}
+
+function errorText(error: CommandError): string {
+  return error.code === 'timeout' ? 'No answer from the server — check the connection and try again.' : error.message;
 }

@@ -1,8 +1,12 @@
 import { useEffect, useReducer } from 'preact/hooks';
-import type { ConsoleState, ConsoleStore } from './console-store.ts';
+/** Anything with the console stores' shape: a snapshot and a change signal. */
+interface Subscribable<S> {
+  getState(): S;
+  subscribe(listener: () => void): () => void;
+}
 
 /** Re-renders the caller whenever the store changes. */
-export function useConsoleState(store: ConsoleStore): ConsoleState {
+export function useConsoleState<S>(store: Subscribable<S>): S {
   const [, rerender] = useReducer((n: number, _action: void) => n + 1, 0);
   useEffect(() => {
     const unsubscribe = store.subscribe(() => rerender());

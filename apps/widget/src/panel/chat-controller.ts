@@ -27,7 +27,13 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
   let awaitingStorage = !ownStorage;
   const outbox = createOutbox(storage, `hearth:outbox:${siteKey}`);
   const listeners = new Set<(view: ChatView) => void>();
-  const sender = createOutboxSender({ outbox, socket: () => socket, onSent: adoptSent, onChange: () => update() });
+  const sender = createOutboxSender({
+    outbox,
+    socket: () => socket,
+    onSent: adoptSent,
+    onChange: () => update(),
+    departmentId: () => (timeline.conversation?.status !== 'open' && view.topic) || undefined,
+  });
   let timeline: Timeline = EMPTY_TIMELINE;
   let socket: VisitorSocket | null = null;
   let token = '';
@@ -39,7 +45,7 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
   let page: PageViewInput | null = null;
   let typingExpiry: ReturnType<typeof setTimeout> | undefined;
   let view: ChatView = {
-    phase: 'loading', connected: false, siteName: '', agentsOnline: false, timeline,
+    phase: 'loading', connected: false, siteName: '', agentsOnline: false, departments: [], topic: '', timeline,
     pending: [], typing: null, visible: false, focusRequest: 0,
   };
 
@@ -189,13 +195,17 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
       }
     });
     s.on('availability:changed', (e) => update({ agentsOnline: e.agentsOnline }));
+    s.on('queue:updated', ({ conversationId, position, estimatedWaitSeconds }) => {
+      const c = timeline.conversation;
+      if (c?.id === conversationId) setTimeline({ ...timeline, conversation: { ...c, queue: { position, estimatedWaitSeconds } } });
+    });
   }
 
   async function start(attempt = 0): Promise<void> {
     try {
       const session = await fetchSession(siteKey, storage);
       token = session.token;
-      update({ phase: 'ready', siteName: session.site.name, agentsOnline: session.agentsOnline });
+      update({ phase: 'ready', siteName: session.site.name, departments: session.site.departments ?? [], agentsOnline: session.agentsOnline });
     } catch (error) {
       if (error instanceof SessionRefused) update({ phase: 'unavailable' });
       else setTimeout(() => void start(attempt + 1), backoffMs(attempt));
@@ -255,6 +265,7 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
       update();
       void sender.drain();
     },
+    setTopic: (topic) => update({ topic }),
     draftChanged: (draft) => (draft.trim() ? typingSignal.input() : typingSignal.stop()),
     close: () => bridge.post({ type: 'hearth:close' }),
   };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationId, Message, MessageId, VisitorConversation } from '@hearth/protocol';
-import { EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, pendingItems, seenSeq, toPageViewInput } from './chat-state.ts';
+import {
+  EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, offlineMessage, pendingItems, routingText, seenSeq, showsOfflineForm, toPageViewInput,
+} from './chat-state.ts';
 
 const conv = (id: string, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
-  id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, ...patch,
+  id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, queue: null, ...patch,
 });
 const msg = (seq: number, authorType: Message['authorType'] = 'visitor', conversationId = 'c1'): Message => ({
   id: `m${seq}` as MessageId, conversationId: conversationId as ConversationId, seq, clientId: `client-${seq}`, authorType,
@@ -69,5 +71,32 @@ describe('toPageViewInput', () => {
     });
     expect(toPageViewInput({ url: 'file:///x.html', title: '', referrer: null })).toBeNull();
     expect(toPageViewInput({ url: `https://a.io/${'x'.repeat(2048)}`, title: '', referrer: null })).toBeNull();
+  });
+});
+
+describe('routingText', () => {
+  it('tells a waiting visitor their place and the estimate, rounded up to whole minutes', () => {
+    expect(routingText(conv('c1', { queue: { position: 2, estimatedWaitSeconds: 61 } }))).toBe("You're number 2 in line · about 2 min");
+    expect(routingText(conv('c1', { queue: { position: 1, estimatedWaitSeconds: 5 } }))).toBe("You're number 1 in line · about 1 min");
+    expect(routingText(conv('c1', { queue: { position: 1, estimatedWaitSeconds: null } }))).toBe("You're number 1 in line · we'll be with you shortly");
+  });
+  it('names the agent once assigned, and says nothing for closed or unrouted conversations', () => {
+    expect(routingText(conv('c1', { assignedAgentName: 'Ada' }))).toBe("You're chatting with Ada");
+    expect(routingText(conv('c1', { assignedAgentName: 'Ada', status: 'closed' }))).toBeNull();
+    expect(routingText(conv('c1'))).toBeNull();
+    expect(routingText(null)).toBeNull();
+  });
+});
+
+describe('offline form', () => {
+  it('shows only when nobody is online and no conversation is open', () => {
+    expect(showsOfflineForm(false, null)).toBe(true);
+    expect(showsOfflineForm(false, conv('c1', { status: 'closed' }))).toBe(true);
+    expect(showsOfflineForm(false, conv('c1'))).toBe(false);
+    expect(showsOfflineForm(true, null)).toBe(false);
+  });
+  it('puts name and email on top of the message, skipping an empty name', () => {
+    expect(offlineMessage(' Ada ', 'ada@example.com', ' Hello ')).toBe('Name: Ada\nEmail: ada@example.com\n\nHello');
+    expect(offlineMessage('', 'ada@example.com', 'Hello')).toBe('Email: ada@example.com\n\nHello');
   });
 });

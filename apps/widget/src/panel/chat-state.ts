@@ -80,3 +80,27 @@ export function toPageViewInput(page: HostPage): PageViewInput | null {
 
 export const availabilityText = (agentsOnline: boolean): string =>
   agentsOnline ? 'We typically reply in a few minutes' : "We're away — leave a message";
+
+/**
+ * The line under the header that tells the visitor where they stand: their place in line while they
+ * wait, then who they are talking to (also after a transfer). null when there is nothing to say.
+ */
+export function routingText(c: VisitorConversation | null): string | null {
+  if (!c || c.status !== 'open') return null;
+  if (c.queue) {
+    const wait = c.queue.estimatedWaitSeconds;
+    const eta = wait === null ? "we'll be with you shortly" : `about ${Math.max(1, Math.ceil(wait / 60))} min`;
+    return `You're number ${c.queue.position} in line · ${eta}`;
+  }
+  return c.assignedAgentName ? `You're chatting with ${c.assignedAgentName}` : null;
+}
+
+/** No agent to talk to and nothing under way: the panel offers the leave-a-message form. */
+export const showsOfflineForm = (agentsOnline: boolean, c: VisitorConversation | null): boolean =>
+  !agentsOnline && c?.status !== 'open';
+
+/** The offline form's message: the server has no identify command yet, so name and email travel in the text. */
+export function offlineMessage(name: string, email: string, message: string): string {
+  const who = [name.trim() && `Name: ${name.trim()}`, `Email: ${email.trim()}`].filter(Boolean).join('\n');
+  return `${who}\n\n${message.trim()}`;
+}

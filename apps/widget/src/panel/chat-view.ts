@@ -6,6 +6,10 @@ export interface ChatView {
   connected: boolean;
   siteName: string;
   agentsOnline: boolean;
+  /** Topics the visitor may pick before starting (empty: no picker). */
+  departments: Array<{ id: string; name: string }>;
+  /** The picked topic's id, sent with the message that starts a conversation. */
+  topic: string;
   timeline: Timeline;
   pending: PendingItem[];
   /** Name shown as "<name> is typing…"; null when nobody is. */
@@ -20,5 +24,6 @@ export interface ChatController {
   subscribe(listener: (view: ChatView) => void): () => void;
   send(body: string): void;
   draftChanged(draft: string): void;
+  setTopic(id: string): void;
   close(): void;
 }
