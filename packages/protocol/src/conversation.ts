@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentId, ConversationId, SiteId, VisitorId } from './ids.ts';
+import type { CsatPrompt } from './csat.ts';
 
 export const ConversationStatusSchema = z.enum(['open', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -27,6 +28,11 @@ export interface VisitorConversation {
   /** Highest seq the agent side has read: drives the visitor's "Seen" receipt. */
   agentReadSeq: number;
   assignedAgentName: string | null;
+  /**
+   * The CSAT question of this conversation: set once it is closed and had an agent reply, until
+   * the change window ends; null otherwise (issue 5).
+   */
+  csat: CsatPrompt | null;
 }
 
 /** One row of an agent's inbox. */
