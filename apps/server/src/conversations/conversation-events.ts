@@ -6,7 +6,13 @@ import type { ConversationId, SiteId } from '@hearth/protocol';
  * Event types recorded beside messages. Features add theirs here so transcripts and reports can
  * switch over one list.
  */
-export type ConversationEventType = 'conversation.started' | 'conversation.assigned' | 'conversation.closed';
+export type ConversationEventType =
+  | 'conversation.started'
+  | 'conversation.assigned'
+  | 'conversation.closed'
+  // issue 5 (closing and CSAT):
+  | 'conversation.reopened'
+  | 'csat.rated';
 
 export interface ConversationEventInput {
   conversationId: ConversationId;

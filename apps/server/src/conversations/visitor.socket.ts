@@ -3,13 +3,18 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@hearth/db';
 import { visitorCommandSchemas, type ConversationId, type VisitorClientToServerEvents } from '@hearth/protocol';
 import { rooms } from '../plugins/io.ts';
-import { registerCommands, type CommandHandlers } from '../realtime/commands.ts';
+import { CommandError, registerCommands, type CommandHandlers } from '../realtime/commands.ts';
+import { endByVisitor } from '../closing/close-conversation.ts';
+import { announceConversation } from '../closing/announce.ts';
+import { rateConversation } from '../csat/csat-store.ts';
+import { transcriptOf } from '../transcripts/transcript-queries.ts';
 import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
 import {
   conversationSummary,
   latestVisitorConversation,
   messagesAfter,
   openConversationIdOf,
+  ownsConversation,
   visitorConversationView,
 } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
@@ -53,7 +58,7 @@ export function registerVisitorSockets(app: FastifyInstance): void {
         if (!sent.duplicate) {
           nsp.to(rooms.visitor(visitorId)).emit('message:created', sent.message);
           const agents = app.agentNsp.to(rooms.siteAgents(siteId));
-          if (sent.startedConversation) {
+          if (sent.startedConversation || sent.reopened) {
             nsp.to(rooms.visitor(visitorId)).emit('conversation:updated', conversation);
             const summary = conversationSummary(db, [siteId], conversationId);
             if (summary) agents.emit('conversation:created', summary);
@@ -85,6 +90,24 @@ export function registerVisitorSockets(app: FastifyInstance): void {
           .to(rooms.siteAgents(siteId))
           .emit('visitor:page-viewed', { visitorId, conversationId, page: { ...page, viewedAt: now } });
         return null;
+      },
+
+      // Closing, CSAT and transcripts (issue 5): use cases in closing/, csat/ and transcripts/.
+      'conversation:end': async ({ conversationId }) => {
+        const closed = await app.commits.run(() => endByVisitor(db, siteId, visitorId, conversationId, Date.now()));
+        if (closed) announceConversation(app, siteId, conversationId);
+        return { conversation: visitorConversationView(db, conversationId)! };
+      },
+
+      'csat:rate': async (rating) => {
+        await app.commits.run(() => rateConversation(db, { ...rating, siteId, visitorId, now: Date.now() }));
+        announceConversation(app, siteId, rating.conversationId);
+        return { conversation: visitorConversationView(db, rating.conversationId)! };
+      },
+
+      'transcript:get': ({ conversationId }) => {
+        if (!ownsConversation(db, visitorId, conversationId)) throw new CommandError('not_found', 'Conversation not found.');
+        return { entries: transcriptOf(db, conversationId) };
       },
     };
     registerCommands(socket, visitorCommandSchemas, handlers, app.log);

@@ -1,0 +1,70 @@
+import type { TranscriptEntry } from '@hearth/protocol';
+
+export interface RawEvent {
+  type: string;
+  actorType: 'visitor' | 'agent' | 'system';
+  actorId: string | null;
+  data: Record<string, unknown>;
+  createdAt: number;
+}
+
+const CLOSE_REASON: Record<string, string> = {
+  agent: 'closed by the agent',
+  visitor: 'ended by the visitor',
+  inactivity: 'closed after inactivity',
+};
+
+/**
+ * One line describing an event, for transcripts. Agent names come from `agentName` (the current
+ * name; events store ids). Unknown types (a later feature's) still show, by their type.
+ */
+export function describeEvent(e: RawEvent, agentName: (id: string) => string): TranscriptEntry {
+  const agent = (key: string) => {
+    const id = e.data[key];
+    return typeof id === 'string' ? agentName(id) : 'an agent';
+  };
+  let text: string;
+  switch (e.type) {
+    case 'conversation.started':
+      text = typeof e.data.trigger === 'string' ? `Conversation started by trigger "${e.data.trigger}"` : 'Conversation started';
+      break;
+    case 'conversation.assigned':
+      text = `Assigned to ${agent('agentId')}`;
+      break;
+    case 'conversation.closed':
+      text = `Conversation ${CLOSE_REASON[String(e.data.reason)] ?? 'closed'}`;
+      break;
+    case 'conversation.reopened':
+      text = 'Conversation reopened by the visitor';
+      break;
+    case 'csat.rated':
+      text = `Rated ${String(e.data.score)}/5${typeof e.data.ces === 'number' ? `, effort ${e.data.ces}/5` : ''}`;
+      break;
+    default:
+      text = e.type;
+  }
+  const author = e.actorType === 'agent' && e.actorId ? agentName(e.actorId) : e.actorType === 'visitor' ? 'Visitor' : 'System';
+  return { kind: 'event', at: e.createdAt, author, text };
+}
+
+/**
+ * Messages and events in the order they happened. At the same millisecond a message goes before
+ * an event (a reply that claims a conversation is written with its assignment).
+ */
+export function mergeTranscript(messages: TranscriptEntry[], events: TranscriptEntry[]): TranscriptEntry[] {
+  const out: TranscriptEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < messages.length || j < events.length) {
+    const m = messages[i];
+    const e = events[j];
+    if (m && (!e || m.at <= e.at)) {
+      out.push(m);
+      i++;
+    } else {
+      out.push(e!);
+      j++;
+    }
+  }
+  return out;
+}
