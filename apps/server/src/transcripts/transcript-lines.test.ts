@@ -20,7 +20,12 @@ describe('describeEvent', () => {
 });
 
 describe('mergeTranscript', () => {
-  it('orders by time, a message before an event at the same millisecond', () => {
+  it('opening events lead the message written with them', () => {
+    const started = ev('conversation.started', {}, 'visitor');
+    const message: TranscriptEntry = { kind: 'message', at: 5, author: 'V', text: 'hi' };
+    expect(mergeTranscript([message], [started]).map((x) => x.text)).toEqual(['Conversation started', 'hi']);
+  });
+  it('orders by time, a message before another event at the same millisecond', () => {
     const m = (at: number): TranscriptEntry => ({ kind: 'message', at, author: 'V', text: `m${at}` });
     const e = (at: number): TranscriptEntry => ({ kind: 'event', at, author: 'S', text: `e${at}` });
     expect(mergeTranscript([m(1), m(3), m(5)], [e(0), e(3), e(9)]).map((x) => x.text)).toEqual(['e0', 'm1', 'm3', 'e3', 'm5', 'e9']);

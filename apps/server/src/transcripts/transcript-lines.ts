@@ -47,9 +47,14 @@ export function describeEvent(e: RawEvent, agentName: (id: string) => string): T
   return { kind: 'event', at: e.createdAt, author, text };
 }
 
+/** Events that open a conversation: at the same millisecond as a message they go before it. */
+const LEADING = new Set(['Conversation started', 'Conversation reopened by the visitor']);
+const leads = (e: TranscriptEntry) => e.kind === 'event' && (LEADING.has(e.text) || e.text.startsWith('Conversation started by trigger'));
+
 /**
- * Messages and events in the order they happened. At the same millisecond a message goes before
- * an event (a reply that claims a conversation is written with its assignment).
+ * Messages and events in the order they happened. Both lists are in order already; at the same
+ * millisecond (one transaction writes a message and its event) an opening event goes before the
+ * message and every other event after it.
  */
 export function mergeTranscript(messages: TranscriptEntry[], events: TranscriptEntry[]): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
@@ -58,7 +63,7 @@ export function mergeTranscript(messages: TranscriptEntry[], events: TranscriptE
   while (i < messages.length || j < events.length) {
     const m = messages[i];
     const e = events[j];
-    if (m && (!e || m.at <= e.at)) {
+    if (m && (!e || m.at < e.at || (m.at === e.at && !leads(e)))) {
       out.push(m);
       i++;
     } else {
