@@ -10,6 +10,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
 import closingPlugin from './closing/closing.plugin.ts';
+import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(widgetSessionRoutes);
   await app.register(conversationsPlugin);
   await app.register(closingPlugin);
+  await app.register(transcriptRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
