@@ -67,6 +67,7 @@ export function detail(overrides: Partial<ConversationDetail> = {}): Conversatio
       lastSeenAt: 1_000,
     },
     pages: [],
+    rating: null,
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import type { ConversationId, Message, MessageId, VisitorConversation } from '@h
 import { EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, pendingItems, seenSeq, toPageViewInput } from './chat-state.ts';
 
 const conv = (id: string, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
-  id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, ...patch,
+  id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, csat: null, ...patch,
 });
 const msg = (seq: number, authorType: Message['authorType'] = 'visitor', conversationId = 'c1'): Message => ({
   id: `m${seq}` as MessageId, conversationId: conversationId as ConversationId, seq, clientId: `client-${seq}`, authorType,
