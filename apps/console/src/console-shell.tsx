@@ -9,6 +9,12 @@ import { conversationIdFromPath, pathForConversation } from './routing/conversat
 import { InboxNav } from './inbox/inbox-nav.tsx';
 import { ConversationView } from './conversation/conversation-view.tsx';
 import { VisitorPanel } from './visitor/visitor-panel.tsx';
+import { consolePage, pathForPage, type ConsolePage } from './routing/console-page.ts';
+import { SearchPage } from './search/search-page.tsx';
+
+/** The reports page brings the charting library: loaded only when an owner opens it. */
+type ReportsPageComponent = (typeof import('./reports/reports-page.tsx'))['default'];
+let reportsPage: Promise<ReportsPageComponent> | null = null;
 
 interface Props {
   session: AgentSession;
@@ -48,16 +54,34 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const state = useConsoleState(store);
   const [signingOut, setSigningOut] = useState(false);
 
-  // The URL holds the open conversation; back/forward move between conversations.
+  const [page, setPage] = useState<ConsolePage>(consolePage(location.pathname));
+  const [Reports, setReports] = useState<ReportsPageComponent | null>(null);
   useEffect(() => {
-    const fromUrl = () => store.openConversation(conversationIdFromPath(location.pathname));
+    if (page !== 'reports' || Reports) return;
+    reportsPage ??= import('./reports/reports-page.tsx').then((m) => m.default);
+    void reportsPage.then((component) => setReports(() => component));
+  }, [page]);
+  const ownedSites = session.sites.filter((s) => s.role === 'owner');
+
+  function go(next: ConsolePage) {
+    history.pushState(null, '', next === 'inbox' ? pathForConversation(state.open?.id ?? null) : pathForPage(next));
+    setPage(next);
+  }
+
+  // The URL holds the page and the open conversation; back/forward move between them.
+  useEffect(() => {
+    const fromUrl = () => {
+      setPage(consolePage(location.pathname));
+      store.openConversation(conversationIdFromPath(location.pathname));
+    };
     fromUrl();
     addEventListener('popstate', fromUrl);
     return () => removeEventListener('popstate', fromUrl);
   }, [store]);
 
   function select(id: ConversationId) {
-    if (state.open?.id === id) return;
+    setPage('inbox');
+    if (state.open?.id === id && page === 'inbox') return;
     history.pushState(null, '', pathForConversation(id));
     store.openConversation(id);
   }
@@ -73,6 +97,27 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           <span class="brand-mark" aria-hidden="true" />
           Hearth
         </div>
+        <nav class="topnav" aria-label="Pages">
+          {(
+            [
+              ['inbox', 'Inbox'],
+              ['search', 'Search'],
+              ...(ownedSites.length ? ([['reports', 'Reports']] as const) : []),
+            ] as const
+          ).map(([key, label]) => (
+            <a
+              key={key}
+              href={key === 'inbox' ? '/console/' : pathForPage(key)}
+              aria-current={page === key ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(key);
+              }}
+            >
+              {label}
+            </a>
+          ))}
+        </nav>
         <p class={`connection connection--${state.connection}`} role="status">
           <span class="connection-dot" aria-hidden="true" />
           {CONNECTION_LABEL[state.connection]}
@@ -97,7 +142,9 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           </button>
         </div>
       </header>
-      <div class="columns">
+      {page === 'search' && <SearchPage session={session} onOpen={select} />}
+      {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
+      <div class="columns" hidden={page !== 'inbox'}>
         <InboxNav
           inbox={state.inbox}
           loaded={state.inboxLoaded}
