@@ -60,7 +60,7 @@ describe('CSAT from close to report', () => {
     await console_.getByRole('link', { name: 'Reports' }).click();
     const overview = console_.getByRole('region', { name: 'Overview' });
     const csat = overview.locator('.tile', { hasText: 'CSAT (4–5)' });
-    await csat.getByText('1 ratings').waitFor();
+    await csat.getByText('1 rating', { exact: true }).waitFor();
     await expect(csat.locator('.tile-value').textContent()).resolves.toBe('100%');
     await console_.getByText('1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 0').waitFor();
     await expect(console_.locator('.chart canvas').count()).resolves.toBeGreaterThan(0);

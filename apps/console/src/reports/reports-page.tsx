@@ -81,7 +81,7 @@ function ReportBody({ report }: { report: Report }) {
     <>
       <section class="tiles" aria-label="Overview">
         <Tile label="Conversations" value={String(m.conversations)} />
-        <Tile label="CSAT (4–5)" value={formatShare(m.csatScore)} note={`${m.ratings} ratings`} />
+        <Tile label="CSAT (4–5)" value={formatShare(m.csatScore)} note={m.ratings === 1 ? '1 rating' : `${m.ratings} ratings`} />
         <Tile label="First response, median" value={formatDuration(m.firstResponseMedianMs)} />
         <Tile label="First response, p90" value={formatDuration(m.firstResponseP90Ms)} />
         <Tile label="Average response" value={formatDuration(m.avgResponseMs)} />

@@ -3,8 +3,9 @@ import type { TranscriptEntry } from '@hearth/protocol';
 import { describeEvent, mergeTranscript } from './transcript-lines.ts';
 
 const names = (id: string) => (id === 'a1' ? 'Ada' : 'someone');
-const ev = (type: string, data: Record<string, unknown> = {}, actorType: 'visitor' | 'agent' | 'system' = 'system', actorId: string | null = null) =>
+const described = (type: string, data: Record<string, unknown> = {}, actorType: 'visitor' | 'agent' | 'system' = 'system', actorId: string | null = null) =>
   describeEvent({ type, actorType, actorId, data, createdAt: 5 }, names);
+const ev = (...args: Parameters<typeof described>) => described(...args).entry;
 
 describe('describeEvent', () => {
   it('describes each event type in words', () => {
@@ -21,13 +22,13 @@ describe('describeEvent', () => {
 
 describe('mergeTranscript', () => {
   it('opening events lead the message written with them', () => {
-    const started = ev('conversation.started', {}, 'visitor');
+    const started = described('conversation.started', {}, 'visitor');
     const message: TranscriptEntry = { kind: 'message', at: 5, author: 'V', text: 'hi' };
     expect(mergeTranscript([message], [started]).map((x) => x.text)).toEqual(['Conversation started', 'hi']);
   });
   it('orders by time, a message before another event at the same millisecond', () => {
     const m = (at: number): TranscriptEntry => ({ kind: 'message', at, author: 'V', text: `m${at}` });
-    const e = (at: number): TranscriptEntry => ({ kind: 'event', at, author: 'S', text: `e${at}` });
+    const e = (at: number) => ({ entry: { kind: 'event' as const, at, author: 'S', text: `e${at}` }, leads: false });
     expect(mergeTranscript([m(1), m(3), m(5)], [e(0), e(3), e(9)]).map((x) => x.text)).toEqual(['e0', 'm1', 'm3', 'e3', 'm5', 'e9']);
   });
 });

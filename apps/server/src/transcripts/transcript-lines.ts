@@ -18,7 +18,7 @@ const CLOSE_REASON: Record<string, string> = {
  * One line describing an event, for transcripts. Agent names come from `agentName` (the current
  * name; events store ids). Unknown types (a later feature's) still show, by their type.
  */
-export function describeEvent(e: RawEvent, agentName: (id: string) => string): TranscriptEntry {
+export function describeEvent(e: RawEvent, agentName: (id: string) => string): DescribedEvent {
   const agent = (key: string) => {
     const id = e.data[key];
     return typeof id === 'string' ? agentName(id) : 'an agent';
@@ -44,30 +44,35 @@ export function describeEvent(e: RawEvent, agentName: (id: string) => string): T
       text = e.type;
   }
   const author = e.actorType === 'agent' && e.actorId ? agentName(e.actorId) : e.actorType === 'visitor' ? 'Visitor' : 'System';
-  return { kind: 'event', at: e.createdAt, author, text };
+  return { entry: { kind: 'event', at: e.createdAt, author, text }, leads: OPENING.has(e.type) };
 }
 
-/** Events that open a conversation: at the same millisecond as a message they go before it. */
-const LEADING = new Set(['Conversation started', 'Conversation reopened by the visitor']);
-const leads = (e: TranscriptEntry) => e.kind === 'event' && (LEADING.has(e.text) || e.text.startsWith('Conversation started by trigger'));
+/** Events that open a conversation: written in the same transaction as (and so just before) its message. */
+const OPENING = new Set(['conversation.started', 'conversation.reopened']);
+
+export interface DescribedEvent {
+  entry: TranscriptEntry;
+  /** At the same millisecond as a message, this event goes before it. */
+  leads: boolean;
+}
 
 /**
  * Messages and events in the order they happened. Both lists are in order already; at the same
  * millisecond (one transaction writes a message and its event) an opening event goes before the
  * message and every other event after it.
  */
-export function mergeTranscript(messages: TranscriptEntry[], events: TranscriptEntry[]): TranscriptEntry[] {
+export function mergeTranscript(messages: TranscriptEntry[], events: DescribedEvent[]): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
   let i = 0;
   let j = 0;
   while (i < messages.length || j < events.length) {
     const m = messages[i];
     const e = events[j];
-    if (m && (!e || m.at < e.at || (m.at === e.at && !leads(e)))) {
+    if (m && (!e || m.at < e.entry.at || (m.at === e.entry.at && !e.leads))) {
       out.push(m);
       i++;
     } else {
-      out.push(e!);
+      out.push(e!.entry);
       j++;
     }
   }

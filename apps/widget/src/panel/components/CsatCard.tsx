@@ -5,8 +5,8 @@ import { RatingScale } from './RatingScale.tsx';
 
 const CSAT_LABELS = ['1 — Very unsatisfied', '2 — Unsatisfied', '3 — Neutral', '4 — Satisfied', '5 — Very satisfied'];
 const CES_LABELS = ['1 — Very difficult', '2 — Difficult', '3 — Neither easy nor difficult', '4 — Easy', '5 — Very easy'];
-const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
-const EFFORT = ['1', '2', '3', '4', '5'];
+// Digits, not emoji: emoji fonts are missing on many systems (and read differently across cultures).
+const DIGITS = ['1', '2', '3', '4', '5'];
 /** Matches the protocol's CSAT_COMMENT_MAX (not imported: the protocol's runtime would bring zod). */
 const COMMENT_MAX = 2000;
 
@@ -53,13 +53,21 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
   return (
     <form class="csat" aria-label="Rating" onSubmit={(e) => void submit(e)}>
       <p id="csat-q" class="csat-q">{prompt.question}</p>
-      <RatingScale labelledBy="csat-q" labels={CSAT_LABELS} faces={FACES} value={score} onChange={setScore} />
+      <RatingScale labelledBy="csat-q" labels={CSAT_LABELS} faces={DIGITS} value={score} onChange={setScore} />
+      <p class="scale-ends" aria-hidden="true">
+        <span>Very unsatisfied</span>
+        <span>Very satisfied</span>
+      </p>
       {score !== null && (
         <>
           {prompt.cesQuestion && (
             <>
               <p id="ces-q" class="csat-q">{prompt.cesQuestion}</p>
-              <RatingScale labelledBy="ces-q" labels={CES_LABELS} faces={EFFORT} value={ces} onChange={setCes} />
+              <RatingScale labelledBy="ces-q" labels={CES_LABELS} faces={DIGITS} value={ces} onChange={setCes} />
+              <p class="scale-ends" aria-hidden="true">
+                <span>Very difficult</span>
+                <span>Very easy</span>
+              </p>
             </>
           )}
           <label class="csat-q" for="csat-comment">
