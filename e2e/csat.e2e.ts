@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ADMIN, launchChromium, startHearth } from './server-process.ts';
@@ -56,6 +57,15 @@ describe('CSAT from close to report', () => {
     await shop.keyboard.press('Enter');
     await panel.getByText('Thank you for your feedback!').waitFor();
 
+    // The visitor downloads the transcript: messages and events, as text made in the browser.
+    const [download] = await Promise.all([shop.waitForEvent('download'), panel.getByRole('button', { name: 'Download transcript' }).click()]);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/Can I return a candle I opened\?/);
+    expect(text).toMatch(/Owner \(agent\): Yes, within 30 days\./);
+    expect(text).toMatch(/— Conversation closed by the agent/);
+    expect(text).toMatch(/— Rated 4\/5/);
+
     // The owner opens Reports: one rating, scored 4 → CSAT 100%.
     await console_.getByRole('link', { name: 'Reports' }).click();
     const overview = console_.getByRole('region', { name: 'Overview' });
@@ -64,6 +74,8 @@ describe('CSAT from close to report', () => {
     await expect(csat.locator('.tile-value').textContent()).resolves.toBe('100%');
     await console_.getByText('1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 0').waitFor();
     await expect(console_.locator('.chart canvas').count()).resolves.toBeGreaterThan(0);
+    // The survey texts are the owner's to edit, right there.
+    await expect(console_.getByLabel('Rating question').inputValue()).resolves.toBe('How would you rate the support you received?');
 
     expect(pageErrors).toEqual([]);
     await visitorContext.close();

@@ -12,6 +12,7 @@ import conversationsPlugin from './conversations/conversations.plugin.ts';
 import closingPlugin from './closing/closing.plugin.ts';
 import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { csatRoutes } from './csat/csat.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(closingPlugin);
   await app.register(transcriptRoutes);
   await app.register(reportRoutes);
+  await app.register(csatRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -186,3 +186,41 @@ describe('closing', () => {
     expect(h.app.store.sqlite.prepare("select count(*) from conversations where status = 'open'").pluck().get()).toBe(2);
   });
 });
+
+describe('CSAT settings and who may rate', () => {
+  const put = async (siteId: string, body: unknown, cookie: string) => {
+    const res = await fetch(`${h.url}/api/sites/${siteId}/csat-settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('owners edit the texts and turn on CES; the next question uses them; agents and other sites are refused', async () => {
+    const owner = await h.login(h.siteA.ownerEmail);
+    const changed = await put(h.siteA.siteId, { csatQuestion: '  Did we help you today?  ', cesEnabled: true }, owner);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ csatQuestion: 'Did we help you today?', cesEnabled: true, csatThanks: 'Thank you for your feedback!', csatChangeWindowHours: 24 });
+    // A second patch keeps what the first one set.
+    expect((await put(h.siteA.siteId, { csatThanks: 'Merci !' }, owner)).body).toMatchObject({ csatQuestion: 'Did we help you today?', csatThanks: 'Merci !' });
+    const { live } = await answeredAndClosed();
+    expect(live.csat).toMatchObject({ question: 'Did we help you today?', thanks: 'Merci !', cesQuestion: 'How easy was it to get the help you needed?' });
+
+    expect((await put(h.siteA.siteId, { csatQuestion: '' }, owner)).status).toBe(400);
+    expect((await put(h.siteA.siteId, { csatChangeWindowHours: -1 }, owner)).status).toBe(400);
+    expect((await put(h.siteA.siteId, { unknown: 1 }, owner)).status).toBe(400);
+    expect((await put(h.siteB.siteId, { cesEnabled: true }, owner)).status).toBe(403);
+    expect((await put(h.siteA.siteId, { cesEnabled: false }, await h.login(h.siteA.agentEmail))).status).toBe(403);
+    const read = await fetch(`${h.url}/api/sites/${h.siteA.siteId}/csat-settings`, { headers: { cookie: owner } });
+    expect(await read.json()).toMatchObject({ cesEnabled: true, csatThanks: 'Merci !' });
+  });
+
+  it('an agent cannot rate on the visitor\'s behalf: the agent namespace has no rating command', async () => {
+    const { agent, conversationId } = await answeredAndClosed();
+    (agent.socket as unknown as { emit(e: string, p: unknown): void }).emit('csat:rate', { conversationId, score: 5 });
+    // Commands on one socket are handled in order: once this answers, the rating attempt was handled.
+    expect((await ask(agent.socket, 'inbox:list', {})).ok).toBe(true);
+    expect(ratingRows()).toEqual([]);
+  });
+});

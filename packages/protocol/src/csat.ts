@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationIdSchema } from './ids.ts';
+import { SiteSettingsSchema } from './site-settings.ts';
 
 /** Longest CSAT comment, in UTF-16 code units. */
 export const CSAT_COMMENT_MAX = 2000;
@@ -38,3 +39,23 @@ export interface CsatPrompt {
   /** Epoch ms after which the rating can no longer be given or changed. */
   changeableUntil: number;
 }
+
+const settings = SiteSettingsSchema.shape;
+
+/**
+ * PUT /api/sites/:siteId/csat-settings (owners): the closing and CSAT settings to change; keys left
+ * out keep their value. Limits are the settings schema's own (defaults unwrapped, so a missing key
+ * is not reset).
+ */
+export const CsatSettingsPatchSchema = z.strictObject({
+  inactivityTimeoutMinutes: settings.inactivityTimeoutMinutes.unwrap().optional(),
+  reopenWindowMinutes: settings.reopenWindowMinutes.unwrap().optional(),
+  csatChangeWindowHours: settings.csatChangeWindowHours.unwrap().optional(),
+  csatQuestion: settings.csatQuestion.unwrap().optional(),
+  csatCommentPrompt: settings.csatCommentPrompt.unwrap().optional(),
+  csatThanks: settings.csatThanks.unwrap().optional(),
+  cesEnabled: settings.cesEnabled.unwrap().optional(),
+  cesQuestion: settings.cesQuestion.unwrap().optional(),
+});
+export type CsatSettingsPatch = z.infer<typeof CsatSettingsPatchSchema>;
+export type CsatSettings = Required<CsatSettingsPatch>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentSite, Report, ReportGroup, ReportMetrics } from '@hearth/protocol';
 import { BarChart } from './bar-chart.tsx';
+import { CsatSettingsForm } from './csat-settings-form.tsx';
 import { dayStart, dayValue, formatDuration, formatNumber, formatShare, lastDays, queryString } from './report-format.ts';
 
 const DAY = 86_400_000;
@@ -71,6 +72,7 @@ export default function ReportsPage({ sites }: { sites: AgentSite[] }) {
       {load.kind === 'loading' && <p role="status">Loading report…</p>}
       {load.kind === 'error' && <p role="alert">{load.message}</p>}
       {load.kind === 'ready' && <ReportBody report={load.report} />}
+      <CsatSettingsForm sites={sites} />
     </div>
   );
 }
