@@ -66,6 +66,9 @@ describe('CSAT from close to report', () => {
     expect(text).toMatch(/— Conversation closed by the agent/);
     expect(text).toMatch(/— Rated 4\/5/);
 
+    // The rating shows on the conversation in the console, live.
+    await console_.getByText('Rated 4/5').waitFor();
+
     // The owner opens Reports: one rating, scored 4 → CSAT 100%.
     await console_.getByRole('link', { name: 'Reports' }).click();
     const overview = console_.getByRole('region', { name: 'Overview' });

@@ -36,7 +36,9 @@ describe('CSAT', () => {
     const { agent, v, conversationId, live } = await answeredAndClosed();
     expect(live.csat).toMatchObject({ question: 'How would you rate the support you received?', rating: null, cesQuestion: null });
 
+    const agentsHear = nextEvent<{ conversationId: string; rating: { score: number } }>(agent.socket, 'conversation:rated');
     const rated = await ask(v.socket, 'csat:rate', { conversationId, score: 4, comment: '  Quick answer.  ' });
+    expect(await agentsHear).toMatchObject({ conversationId, rating: { score: 4, comment: 'Quick answer.' } });
     expect(rated.ok && rated.data.conversation.csat?.rating).toMatchObject({ score: 4, ces: null, comment: 'Quick answer.' });
     const agentId = (h.app.store.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
     expect(ratingRows()).toEqual([{ score: 4, ces: null, comment: 'Quick answer.', agent_id: agentId }]);

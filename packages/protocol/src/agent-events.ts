@@ -52,4 +52,6 @@ export interface AgentServerToClientEvents {
   'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;
   'read:updated': (e: { conversationId: ConversationId; upToSeq: number }) => void;
   'visitor:page-viewed': (e: { visitorId: VisitorId; conversationId: ConversationId | null; page: PageView }) => void;
+  /** The visitor rated (or changed their rating of) a closed conversation. */
+  'conversation:rated': (e: { conversationId: ConversationId; rating: CsatRating }) => void;
 }

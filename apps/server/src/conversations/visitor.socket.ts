@@ -6,7 +6,7 @@ import { rooms } from '../plugins/io.ts';
 import { CommandError, registerCommands, type CommandHandlers } from '../realtime/commands.ts';
 import { endByVisitor } from '../closing/close-conversation.ts';
 import { announceConversation } from '../closing/announce.ts';
-import { rateConversation } from '../csat/csat-store.ts';
+import { rateConversation, ratingOf } from '../csat/csat-store.ts';
 import { transcriptOf } from '../transcripts/transcript-queries.ts';
 import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
 import {
@@ -102,6 +102,8 @@ export function registerVisitorSockets(app: FastifyInstance): void {
       'csat:rate': async (rating) => {
         await app.commits.run(() => rateConversation(db, { ...rating, siteId, visitorId, now: Date.now() }));
         announceConversation(app, siteId, rating.conversationId);
+        const stored = ratingOf(db, rating.conversationId);
+        if (stored) app.agentNsp.to(rooms.siteAgents(siteId)).emit('conversation:rated', { conversationId: rating.conversationId, rating: stored });
         return { conversation: visitorConversationView(db, rating.conversationId)! };
       },
 
