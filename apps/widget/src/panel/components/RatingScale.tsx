@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { nextRating } from '../rating-keys.ts';
 
 interface RatingScaleProps {
   /** Id of the element holding the question (the group's accessible name). */
@@ -22,17 +23,7 @@ export function RatingScale({ labelledBy, labels, faces, value, onChange }: Rati
     refs.current[v - 1]?.focus();
   };
   const onKeyDown = (e: KeyboardEvent): void => {
-    const current = value ?? 0;
-    const next =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? Math.min(5, current + 1)
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? Math.max(1, current - 1)
-          : e.key === 'Home'
-            ? 1
-            : e.key === 'End'
-              ? 5
-              : null;
+    const next = nextRating(e.key, value);
     if (next === null) return;
     e.preventDefault();
     pick(next);
