@@ -57,26 +57,40 @@ interface ConversationRow {
 
 function conversationMetrics(db: HearthDb, scope: ReportScope, dim: Dimension): ConversationRow[] {
   return db.all<ConversationRow>(sql`
-    with base as (
+    -- MATERIALIZED: each CTE is computed once (inlined, joins re-ran them per row); per-conversation
+    -- message figures come from one grouped pass over messages, not one correlated query per figure.
+    with scoped as materialized (
       select c.id, ${dim.conversation} as k, c.status, c.created_at, c.closed_at,
-        (select min(m.created_at) from messages m where m.conversation_id = c.id and m.author_type = 'visitor') as first_visitor_at,
-        (select count(*) from messages m where m.conversation_id = c.id and m.author_type = 'visitor') as visitor_messages,
-        (select count(*) from messages m where m.conversation_id = c.id and m.author_type = 'agent') as agent_messages,
-        (select count(distinct m.author_id) from messages m where m.conversation_id = c.id and m.author_type = 'agent') as agents_replying,
         exists (select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'conversation.reopened') as reopened
       from conversations c where ${inScope(scope)}
     ),
-    facts as (
-      select b.*,
-        (select min(m.created_at) from messages m where m.conversation_id = b.id and m.author_type = 'agent'
-           and m.seq > (select min(v.seq) from messages v where v.conversation_id = b.id and v.author_type = 'visitor')) - b.first_visitor_at as frt
-      from base b
+    stats as materialized (
+      select m.conversation_id as cid,
+        min(case when m.author_type = 'visitor' then m.created_at end) as first_visitor_at,
+        min(case when m.author_type = 'visitor' then m.seq end) as first_visitor_seq,
+        sum(m.author_type = 'visitor') as visitor_messages,
+        sum(m.author_type = 'agent') as agent_messages,
+        count(distinct case when m.author_type = 'agent' then m.author_id end) as agents_replying
+      from messages m where m.conversation_id in (select id from scoped)
+      group by m.conversation_id
     ),
-    ranked as (
+    first_reply as materialized (
+      select m.conversation_id as cid, min(m.created_at) as at
+      from messages m join stats s on s.cid = m.conversation_id
+      where m.author_type = 'agent' and m.seq > s.first_visitor_seq
+      group by m.conversation_id
+    ),
+    facts as materialized (
+      select sc.k, sc.status, sc.created_at, sc.closed_at, sc.reopened,
+        coalesce(st.visitor_messages, 0) as visitor_messages, coalesce(st.agent_messages, 0) as agent_messages,
+        coalesce(st.agents_replying, 0) as agents_replying, fr.at - st.first_visitor_at as frt
+      from scoped sc left join stats st on st.cid = sc.id left join first_reply fr on fr.cid = sc.id
+    ),
+    ranked as materialized (
       select k, frt, row_number() over (partition by k order by frt) as rn, count(*) over (partition by k) as n
       from facts where frt is not null
     ),
-    percentiles as (
+    percentiles as materialized (
       select k, max(case when rn = (n + 1) / 2 then frt end) as median, max(case when rn = (9 * n + 9) / 10 then frt end) as p90
       from ranked group by k
     )
@@ -91,20 +105,23 @@ function conversationMetrics(db: HearthDb, scope: ReportScope, dim: Dimension): 
 
 function responseMetrics(db: HearthDb, scope: ReportScope, dim: Dimension): Array<{ k: string; avgResponse: number | null }> {
   return db.all(sql`
-    with convs as (select c.id, ${dim.conversation} as k from conversations c where ${inScope(scope)}),
-    msgs as (
+    with convs as materialized (select c.id, ${dim.conversation} as k from conversations c where ${inScope(scope)}),
+    msgs as materialized (
       select m.conversation_id as cid, m.seq, m.author_type as t, m.created_at as at,
-        lag(m.author_type) over (partition by m.conversation_id order by m.seq) as prev
+        lag(m.author_type) over w as prev,
+        -- The first agent message after this one (window functions: one pass, no correlated lookups).
+        min(case when m.author_type = 'agent' then m.seq end) over (w rows between 1 following and unbounded following) as next_agent_seq
       from messages m where m.conversation_id in (select id from convs)
+      window w as (partition by m.conversation_id order by m.seq)
     ),
-    turns as (
-      select cid, seq, at, lead(seq) over (partition by cid order by seq) as next_seq
+    turns as materialized (
+      select cid, seq, at, next_agent_seq, lead(seq) over (partition by cid order by seq) as next_seq
       from msgs where t = 'visitor' and (prev is null or prev <> 'visitor')
     ),
-    answered as (
-      select t.cid, (select min(m.created_at) from messages m where m.conversation_id = t.cid and m.author_type = 'agent'
-          and m.seq > t.seq and (t.next_seq is null or m.seq < t.next_seq)) - t.at as rt
-      from turns t
+    answered as materialized (
+      select t.cid, a.at - t.at as rt
+      from turns t join msgs a on a.cid = t.cid and a.seq = t.next_agent_seq
+      where t.next_seq is null or t.next_agent_seq < t.next_seq
     )
     select convs.k as k, avg(a.rt) as avgResponse
     from answered a join convs on convs.id = a.cid
