@@ -12,6 +12,12 @@ import { VisitorPanel } from './visitor/visitor-panel.tsx';
 import { createPresenceStore } from './agents/presence-store.ts';
 import { AwayBanner, StatusControl } from './agents/status-control.tsx';
 import { AgentsView } from './agents/agents-view.tsx';
+import { consolePage, pathForPage, type ConsolePage } from './routing/console-page.ts';
+import { SearchPage } from './search/search-page.tsx';
+
+/** The reports page brings the charting library: loaded only when an owner opens it. */
+type ReportsPageComponent = (typeof import('./reports/reports-page.tsx'))['default'];
+let reportsPage: Promise<ReportsPageComponent> | null = null;
 
 interface Props {
   session: AgentSession;
@@ -58,7 +64,19 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   );
   const state = useConsoleState(store);
   const presenceState = useConsoleState(presence);
-  const [view, setView] = useState<'inbox' | 'agents'>('inbox');
+  const [page, setPage] = useState<ConsolePage>(consolePage(location.pathname));
+  const [Reports, setReports] = useState<ReportsPageComponent | null>(null);
+  useEffect(() => {
+    if (page !== 'reports' || Reports) return;
+    reportsPage ??= import('./reports/reports-page.tsx').then((m) => m.default);
+    void reportsPage.then((component) => setReports(() => component));
+  }, [page]);
+  const ownedSites = session.sites.filter((s) => s.role === 'owner');
+
+  function go(next: ConsolePage) {
+    history.pushState(null, '', next === 'inbox' ? pathForConversation(state.open?.id ?? null) : pathForPage(next));
+    setPage(next);
+  }
   const departmentNames = useMemo(
     () => new Map([...presenceState.routing.values()].flatMap((r) => r.departments.map((d) => [d.id, d.name] as const))),
     [presenceState.routing],
@@ -66,16 +84,20 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const connected = state.connection === 'connected';
   const [signingOut, setSigningOut] = useState(false);
 
-  // The URL holds the open conversation; back/forward move between conversations.
+  // The URL holds the page and the open conversation; back/forward move between them.
   useEffect(() => {
-    const fromUrl = () => store.openConversation(conversationIdFromPath(location.pathname));
+    const fromUrl = () => {
+      setPage(consolePage(location.pathname));
+      store.openConversation(conversationIdFromPath(location.pathname));
+    };
     fromUrl();
     addEventListener('popstate', fromUrl);
     return () => removeEventListener('popstate', fromUrl);
   }, [store]);
 
   function select(id: ConversationId) {
-    if (state.open?.id === id) return;
+    setPage('inbox');
+    if (state.open?.id === id && page === 'inbox') return;
     history.pushState(null, '', pathForConversation(id));
     store.openConversation(id);
   }
@@ -95,11 +117,26 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           <span class="connection-dot" aria-hidden="true" />
           {CONNECTION_LABEL[state.connection]}
         </p>
-        <nav class="views" aria-label="Views">
-          {(['inbox', 'agents'] as const).map((v) => (
-            <button key={v} type="button" class="view-link" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
-              {v === 'inbox' ? 'Inbox' : 'Agents'}
-            </button>
+        <nav class="topnav" aria-label="Pages">
+          {(
+            [
+              ['inbox', 'Inbox'],
+              ['agents', 'Agents'],
+              ['search', 'Search'],
+              ...(ownedSites.length ? ([['reports', 'Reports']] as const) : []),
+            ] as const
+          ).map(([key, label]) => (
+            <a
+              key={key}
+              href={key === 'inbox' ? '/console/' : pathForPage(key)}
+              aria-current={page === key ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(key);
+              }}
+            >
+              {label}
+            </a>
           ))}
         </nav>
         <div class="topbar-end">
@@ -124,10 +161,11 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
         </div>
       </header>
       <AwayBanner presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
-      {view === 'agents' ? (
-        <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />
-      ) : (
-        <div class="columns">
+      {page === 'search' && <SearchPage session={session} onOpen={select} />}
+      {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
+      {page === 'agents' && <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />}
+      {/* Kept mounted while another page shows, so a half-written reply survives a look at Reports. */}
+      <div class="columns" hidden={page !== 'inbox'}>
           <InboxNav
             inbox={state.inbox}
             loaded={state.inboxLoaded}
@@ -164,7 +202,6 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
             <VisitorPanel detail={detail} />
           </aside>
         </div>
-      )}
     </div>
   );
 }

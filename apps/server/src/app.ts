@@ -12,6 +12,10 @@ import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
 import routingPlugin from './routing/routing.plugin.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
+import closingPlugin from './closing/closing.plugin.ts';
+import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
+import { csatRoutes } from './csat/csat.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -59,6 +63,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(routingPlugin);
   await app.register(routingRoutes);
   await app.register(conversationsPlugin);
+  await app.register(closingPlugin);
+  await app.register(transcriptRoutes);
+  await app.register(reportRoutes);
+  await app.register(csatRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -176,7 +176,9 @@ describe('the core loop', () => {
     expect(opened.ok && opened.data.pages.map((p) => p.title)).toEqual(['Checkout']);
   });
 
-  it('closing ends the conversation; the visitor writing again starts a new one', async () => {
+  it('closing ends the conversation; the visitor writing again (after the reopen window) starts a new one', async () => {
+    // Within the window the conversation reopens instead: test/closing.test.ts.
+    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { reopenWindowMinutes: 0 });
     const agent = await h.agent();
     const v = await h.visitor();
     const ack = await send(v.socket, 'thanks, bye');

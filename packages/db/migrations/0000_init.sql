@@ -1,3 +1,11 @@
+CREATE TABLE `agent_departments` (
+	`agent_id` text NOT NULL,
+	`department_id` text NOT NULL,
+	PRIMARY KEY(`agent_id`, `department_id`),
+	FOREIGN KEY (`agent_id`) REFERENCES `agents`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `agent_sessions` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`agent_id` text NOT NULL,
@@ -12,6 +20,10 @@ CREATE TABLE `agents` (
 	`email` text NOT NULL,
 	`name` text NOT NULL,
 	`password_hash` text NOT NULL,
+	`status` text DEFAULT 'offline' NOT NULL,
+	`status_reason` text,
+	`last_assigned_at` integer,
+	`consecutive_misses` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
@@ -36,6 +48,10 @@ CREATE TABLE `conversations` (
 	`visitor_id` text NOT NULL,
 	`status` text NOT NULL,
 	`assigned_agent_id` text,
+	`department_id` text,
+	`queued_at` integer,
+	`assigned_at` integer,
+	`accepted_at` integer,
 	`last_seq` integer DEFAULT 0 NOT NULL,
 	`visitor_read_seq` integer DEFAULT 0 NOT NULL,
 	`agent_read_seq` integer DEFAULT 0 NOT NULL,
@@ -47,12 +63,39 @@ CREATE TABLE `conversations` (
 	`closed_at` integer,
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`visitor_id`) REFERENCES `visitors`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`assigned_agent_id`) REFERENCES `agents`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`assigned_agent_id`) REFERENCES `agents`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `conversations_one_open_per_visitor` ON `conversations` (`visitor_id`) WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX `conversations_site_status_idx` ON `conversations` (`site_id`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `conversations_visitor_idx` ON `conversations` (`visitor_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `conversations_queue_idx` ON `conversations` (`site_id`,`queued_at`);--> statement-breakpoint
+CREATE INDEX `conversations_agent_load_idx` ON `conversations` (`assigned_agent_id`,`status`);--> statement-breakpoint
+CREATE TABLE `csat_ratings` (
+	`conversation_id` text PRIMARY KEY NOT NULL,
+	`site_id` text NOT NULL,
+	`visitor_id` text NOT NULL,
+	`agent_id` text,
+	`score` integer NOT NULL,
+	`ces` integer,
+	`comment` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`conversation_id`) REFERENCES `conversations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `csat_ratings_site_idx` ON `csat_ratings` (`site_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `csat_ratings_agent_idx` ON `csat_ratings` (`agent_id`);--> statement-breakpoint
+CREATE TABLE `departments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`site_id` text NOT NULL,
+	`name` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `departments_site_name` ON `departments` (`site_id`,`name`);--> statement-breakpoint
 CREATE TABLE `instance_settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
@@ -62,6 +105,7 @@ CREATE TABLE `memberships` (
 	`site_id` text NOT NULL,
 	`agent_id` text NOT NULL,
 	`role` text NOT NULL,
+	`max_chats` integer,
 	`created_at` integer NOT NULL,
 	PRIMARY KEY(`site_id`, `agent_id`),
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,

@@ -199,3 +199,27 @@ export const conversationEvents = sqliteTable(
   },
   (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.id), index('conversation_events_site_type_idx').on(t.siteId, t.type, t.createdAt)],
 );
+
+/**
+ * CSAT (issue 5): one rating per conversation, given by its visitor after close and changeable
+ * within the site's window. `agentId` is the agent assigned when the conversation closed: the one
+ * the rating is credited to.
+ */
+export const csatRatings = sqliteTable(
+  'csat_ratings',
+  {
+    conversationId: text('conversation_id')
+      .$type<ConversationId>()
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').$type<SiteId>().notNull(),
+    visitorId: text('visitor_id').$type<VisitorId>().notNull(),
+    agentId: text('agent_id').$type<AgentId>(),
+    score: integer('score').notNull(),
+    ces: integer('ces'),
+    comment: text('comment'),
+    createdAt: ms('created_at'),
+    updatedAt: ms('updated_at'),
+  },
+  (t) => [index('csat_ratings_site_idx').on(t.siteId, t.createdAt), index('csat_ratings_agent_idx').on(t.agentId)],
+);

@@ -3,6 +3,7 @@ import type { AckCallback } from './ack.ts';
 import { AgentIdSchema, ConversationIdSchema, SiteIdSchema, type AgentId, type ConversationId, type SiteId, type VisitorId } from './ids.ts';
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
+import type { CsatRating } from './csat.ts';
 
 /** Namespace the console connects to; auth is the httpOnly session cookie. */
 export const AGENT_NAMESPACE = '/agent';
@@ -42,6 +43,8 @@ export interface ConversationDetail {
   visitor: VisitorProfile;
   /** Newest first, at most 50. */
   pages: PageView[];
+  /** The visitor's CSAT rating of this conversation, if any. */
+  rating: CsatRating | null;
 }
 
 export type AgentStatus = 'online' | 'away' | 'offline';
@@ -82,4 +85,6 @@ export interface AgentServerToClientEvents {
   'visitor:page-viewed': (e: { visitorId: VisitorId; conversationId: ConversationId | null; page: PageView }) => void;
   /** An agent's routing status changed (by them or by the system, with the reason). */
   'agent:status-changed': (e: { agentId: AgentId; status: AgentStatus; reason: string | null }) => void;
+  /** The visitor rated (or changed their rating of) a closed conversation. */
+  'conversation:rated': (e: { conversationId: ConversationId; rating: CsatRating }) => void;
 }

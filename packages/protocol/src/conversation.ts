@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentId, ConversationId, SiteId, VisitorId } from './ids.ts';
+import type { CsatPrompt } from './csat.ts';
 
 export const ConversationStatusSchema = z.enum(['open', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -29,6 +30,11 @@ export interface VisitorConversation {
   assignedAgentName: string | null;
   /** Set while waiting for an agent: the visitor's honest place in line. */
   queue: QueuePosition | null;
+  /**
+   * The CSAT question of this conversation: set once it is closed and had an agent reply, until
+   * the change window ends; null otherwise (issue 5).
+   */
+  csat: CsatPrompt | null;
 }
 
 export interface QueuePosition {

@@ -7,3 +7,6 @@ export * from './agent-events.ts';
 export * from './http.ts';
 export * from './embed.ts';
 export * from './site-settings.ts';
+export * from './csat.ts';
+export * from './transcript.ts';
+export * from './reports.ts';

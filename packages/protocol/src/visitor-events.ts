@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AckCallback } from './ack.ts';
 import { ConversationIdSchema, type ConversationId } from './ids.ts';
 import { SendMessageSchema, SeqSchema, type Message } from './message.ts';
+import type { TranscriptEntry } from './transcript.ts';
 import { PageViewInputSchema, type QueuePosition, type VisitorConversation } from './conversation.ts';
+import { RateConversationSchema } from './csat.ts';
 
 /** Namespace the widget connects to; auth: `{ token }` from POST /api/widget/session. */
 export const VISITOR_NAMESPACE = '/visitor';
@@ -18,6 +20,12 @@ export const visitorCommandSchemas = {
   'typing:set': z.strictObject({ isTyping: z.boolean() }),
   'messages:read': z.strictObject({ conversationId: ConversationIdSchema, upToSeq: SeqSchema }),
   'page:view': PageViewInputSchema,
+  /** The visitor ends their open conversation from the widget. */
+  'conversation:end': z.strictObject({ conversationId: ConversationIdSchema }),
+  /** Rate (or re-rate, within the window) a closed conversation of this visitor. */
+  'csat:rate': RateConversationSchema,
+  /** Everything said and done in one of the visitor's conversations, for a download. */
+  'transcript:get': z.strictObject({ conversationId: ConversationIdSchema }),
 } as const;
 
 export type VisitorCommand = keyof typeof visitorCommandSchemas;
@@ -36,6 +44,9 @@ export interface VisitorClientToServerEvents {
   'typing:set': (req: Input<'typing:set'>, ack: AckCallback<null>) => void;
   'messages:read': (req: Input<'messages:read'>, ack: AckCallback<null>) => void;
   'page:view': (req: Input<'page:view'>, ack: AckCallback<null>) => void;
+  'conversation:end': (req: Input<'conversation:end'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
+  'csat:rate': (req: Input<'csat:rate'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
+  'transcript:get': (req: Input<'transcript:get'>, ack: AckCallback<{ entries: TranscriptEntry[] }>) => void;
 }
 
 export interface VisitorServerToClientEvents {

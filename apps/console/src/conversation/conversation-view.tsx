@@ -67,6 +67,11 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
             <span class={`status-pill status-pill--${conversation.status}`}>{closed ? 'Closed' : 'Open'}</span>
             <span>{assignee}</span>
             {siteName && <span class="chip">{siteName}</span>}
+            {open.detail.rating && (
+              <span class="chip" title={open.detail.rating.comment ?? undefined}>
+                Rated {open.detail.rating.score}/5{open.detail.rating.ces !== null ? ` · effort ${open.detail.rating.ces}/5` : ''}
+              </span>
+            )}
           </p>
         </div>
         <div class="conversation-actions">

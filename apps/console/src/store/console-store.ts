@@ -132,6 +132,7 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
     dispatchInbox({ type: 'updated', conversation });
     updateOpen(conversation.id, (d) => withSummary(d, conversation));
   });
+  socket.on('conversation:rated', ({ conversationId, rating }) => updateOpen(conversationId, (d) => ({ ...d, rating })));
   socket.on('message:created', (message) => {
     dispatchInbox({ type: 'message', message });
     updateOpen(message.conversationId, (d) => withMessages(d, [message]));

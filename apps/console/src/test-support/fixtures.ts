@@ -71,6 +71,7 @@ export function detail(overrides: Partial<ConversationDetail> = {}): Conversatio
       lastSeenAt: 1_000,
     },
     pages: [],
+    rating: null,
     ...overrides,
   };
 }

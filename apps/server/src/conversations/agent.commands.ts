@@ -6,6 +6,7 @@ import { broadcastConversation } from './broadcast.ts';
 import { claimConversation, closeConversation, markReadByAgent } from './conversation-actions.ts';
 import { conversationSummary, messagesAfter, openConversations, recentPages, visitorProfile } from './conversation-queries.ts';
 import { sendAgentMessage } from './send-message.ts';
+import { ratingOf } from '../csat/csat-store.ts';
 
 type ConversationCommand =
   | 'inbox:list'
@@ -45,6 +46,7 @@ export function conversationAgentCommands(
         messages: messagesAfter(db, conversationId, 0),
         visitor: visitorProfile(db, conversation.visitorId)!,
         pages: recentPages(db, conversation.visitorId),
+        rating: ratingOf(db, conversationId),
       };
     },
 

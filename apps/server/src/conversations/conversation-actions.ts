@@ -4,6 +4,7 @@ import type { AgentId, ConversationId, PageViewInput, SiteId, VisitorId } from '
 import { CommandError } from '../realtime/commands.ts';
 import { openConversationIdOf } from './conversation-queries.ts';
 import { recordEvent } from './conversation-events.ts';
+import { closeByAgent } from '../closing/close-conversation.ts';
 
 const { conversations, pageViews, visitors } = schema;
 
@@ -41,8 +42,7 @@ export function claimConversation(db: HearthDb, agentId: AgentId, siteIds: reado
 export function closeConversation(db: HearthDb, agentId: AgentId, siteIds: readonly SiteId[], id: ConversationId, now: number): void {
   const current = requireConversation(db, siteIds, id);
   if (current.status === 'closed') return;
-  db.update(conversations).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(conversations.id, id)).run();
-  recordEvent(db, { conversationId: id, siteId: current.siteId, type: 'conversation.closed', actor: { type: 'agent', id: agentId }, now });
+  closeByAgent(db, agentId, current.siteId, id, now);
 }
 
 /**

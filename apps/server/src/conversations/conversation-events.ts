@@ -12,7 +12,10 @@ export type ConversationEventType =
   | 'conversation.closed'
   | 'conversation.missed'
   | 'conversation.requeued'
-  | 'conversation.transferred';
+  | 'conversation.transferred'
+  // issue 5 (closing and CSAT):
+  | 'conversation.reopened'
+  | 'csat.rated';
 
 export interface ConversationEventInput {
   conversationId: ConversationId;

@@ -11,6 +11,8 @@ import type {
   VisitorProfile,
 } from '@hearth/protocol';
 
+import { csatPromptOf } from '../csat/csat-store.ts';
+
 const { agents, conversations, messages, pageViews, visitors } = schema;
 
 /** Most messages one sync answer carries; a client that gets this many asks again from the last seq. */
@@ -137,24 +139,33 @@ function visitorViewQuery(db: HearthDb) {
       lastSeq: conversations.lastSeq,
       agentReadSeq: conversations.agentReadSeq,
       assignedAgentName: agents.name,
+      siteId: conversations.siteId,
+      closedAt: conversations.closedAt,
     })
     .from(conversations)
     .leftJoin(agents, eq(agents.id, conversations.assignedAgentId));
 }
 
+type VisitorViewQueryRow = NonNullable<ReturnType<ReturnType<typeof visitorViewQuery>['get']>>;
+
+/** Adds the CSAT question (issue 5) to what the widget sees. */
+function toVisitorView(db: HearthDb, { siteId, closedAt, ...row }: VisitorViewQueryRow): VisitorViewRow {
+  return { ...row, csat: csatPromptOf(db, { id: row.id, siteId, status: row.status, closedAt }, Date.now()) };
+}
+
 /** The visitor's newest conversation (open or not), in the shape the widget sees. */
 export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): VisitorViewRow | null {
-  return (
-    visitorViewQuery(db)
-      .where(eq(conversations.visitorId, visitorId))
-      .orderBy(desc(conversations.createdAt), desc(conversations.lastSeq))
-      .limit(1)
-      .get() ?? null
-  );
+  const row = visitorViewQuery(db)
+    .where(eq(conversations.visitorId, visitorId))
+    .orderBy(desc(conversations.createdAt), desc(conversations.lastSeq))
+    .limit(1)
+    .get();
+  return row ? toVisitorView(db, row) : null;
 }
 
 export function visitorConversationView(db: HearthDb, id: ConversationId): VisitorViewRow | null {
-  return visitorViewQuery(db).where(eq(conversations.id, id)).get() ?? null;
+  const row = visitorViewQuery(db).where(eq(conversations.id, id)).get();
+  return row ? toVisitorView(db, row) : null;
 }
 
 export function openConversationIdOf(db: HearthDb, visitorId: VisitorId): ConversationId | null {
@@ -191,4 +202,13 @@ export function recentPages(db: HearthDb, visitorId: VisitorId, limit = 50): Pag
     .orderBy(desc(pageViews.viewedAt), desc(pageViews.id))
     .limit(limit)
     .all();
+}
+
+export function ownsConversation(db: HearthDb, visitorId: VisitorId, id: ConversationId): boolean {
+  const row = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.visitorId, visitorId)))
+    .get();
+  return row !== undefined;
 }

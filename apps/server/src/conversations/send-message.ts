@@ -5,6 +5,7 @@ import type { AgentId, ConversationId, Message, MessageId, SiteId, VisitorId } f
 import { CommandError } from '../realtime/commands.ts';
 import { messageColumns } from './conversation-queries.ts';
 import { recordEvent } from './conversation-events.ts';
+import { reopenWithinWindow } from '../closing/close-conversation.ts';
 
 const { conversations, messages, visitors } = schema;
 
@@ -19,6 +20,8 @@ export interface SentMessage {
   duplicate: boolean;
   /** True when an unassigned conversation was claimed by this (agent) reply. */
   claimed: boolean;
+  /** True when this (visitor) send reopened a recently closed conversation. */
+  reopened?: boolean;
 }
 
 /** The message path's statements (bench/store.ts measured SQL building as the main cost). */
@@ -127,6 +130,12 @@ export function sendVisitorMessage(db: HearthDb, input: VisitorSend): SentMessag
   if (!visitor) throw new CommandError('unauthorized', 'Unknown visitor.');
 
   let conversationId = s.openConversationOf.get({ visitorId: input.visitorId })?.id;
+  let reopened = false;
+  if (conversationId === undefined) {
+    // Closing (issue 5): a message soon after a close reopens that conversation instead of starting one.
+    conversationId = reopenWithinWindow(db, input.siteId, input.visitorId, input.now) ?? undefined;
+    reopened = conversationId !== undefined;
+  }
   const startedConversation = conversationId === undefined;
   if (conversationId === undefined) {
     const departmentId = input.departmentId ?? null;
@@ -162,7 +171,7 @@ export function sendVisitorMessage(db: HearthDb, input: VisitorSend): SentMessag
     input.body,
     input.now,
   );
-  return { message, startedConversation, duplicate: false, claimed: false };
+  return { message, startedConversation, duplicate: false, claimed: false, reopened };
 }
 
 export interface AgentSend {

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ConversationId, VisitorClientToServerEvents, visitorCommandSchemas } from '@hearth/protocol';
 import { rooms, type VisitorSocket } from '../plugins/io.ts';
-import type { CommandHandlers } from '../realtime/commands.ts';
+import { CommandError, type CommandHandlers } from '../realtime/commands.ts';
+import { endByVisitor } from '../closing/close-conversation.ts';
+import { rateConversation, ratingOf } from '../csat/csat-store.ts';
+import { transcriptOf } from '../transcripts/transcript-queries.ts';
 import { assignWaiting } from '../routing/assignment.ts';
-import { visitorView } from './broadcast.ts';
+import { broadcastConversation, visitorView } from './broadcast.ts';
 import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
-import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf } from './conversation-queries.ts';
+import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf, ownsConversation } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
 
 /** The widget's commands. Every lookup is the token's visitor's own. */
@@ -37,11 +40,12 @@ export function conversationVisitorCommands(
       if (!sent.duplicate) {
         app.visitorNsp.to(rooms.visitor(visitorId)).emit('message:created', sent.message);
         const agents = app.agentNsp.to(rooms.siteAgents(siteId));
-        if (sent.startedConversation) {
+        if (sent.startedConversation || sent.reopened) {
           const summary = conversationSummary(db, [siteId], conversationId);
           if (summary) agents.emit('conversation:created', summary);
         }
         agents.emit('message:created', sent.message);
+        if (sent.reopened) broadcastConversation(app, conversationId);
         if (sent.startedConversation) {
           // A new waiter joins at the back: nobody else's place changes, and the ack carries theirs.
           app.conversationRouter.afterAssigned(assigned);
@@ -71,6 +75,32 @@ export function conversationVisitorCommands(
       const { conversationId } = await app.commits.run(() => recordPageView(db, siteId, visitorId, page, now));
       app.agentNsp.to(rooms.siteAgents(siteId)).emit('visitor:page-viewed', { visitorId, conversationId, page: { ...page, viewedAt: now } });
       return null;
+    },
+
+    // Closing, CSAT and transcripts (issue 5): use cases in closing/, csat/ and transcripts/.
+    'conversation:end': async ({ conversationId }) => {
+      const closed = await app.commits.run(() => endByVisitor(db, siteId, visitorId, conversationId, Date.now()));
+      if (closed) {
+        app.conversationRouter.accepted(conversationId);
+        broadcastConversation(app, conversationId);
+        await app.conversationRouter.drain(siteId);
+      }
+      const view = visitorView(app, conversationId);
+      if (!view) throw new CommandError('not_found', 'Conversation not found.');
+      return { conversation: view };
+    },
+
+    'csat:rate': async (rating) => {
+      await app.commits.run(() => rateConversation(db, { ...rating, siteId, visitorId, now: Date.now() }));
+      broadcastConversation(app, rating.conversationId);
+      const stored = ratingOf(db, rating.conversationId);
+      if (stored) app.agentNsp.to(rooms.siteAgents(siteId)).emit('conversation:rated', { conversationId: rating.conversationId, rating: stored });
+      return { conversation: visitorView(app, rating.conversationId)! };
+    },
+
+    'transcript:get': ({ conversationId }) => {
+      if (!ownsConversation(db, visitorId, conversationId)) throw new CommandError('not_found', 'Conversation not found.');
+      return { entries: transcriptOf(db, conversationId) };
     },
   };
 }

@@ -10,6 +10,7 @@ import type { HostBridge } from './host-bridge.ts';
 import { ACK_TIMEOUT_MS, createOutboxSender, type VisitorSocket } from './outbox-sender.ts';
 import { SessionRefused, backoffMs, fetchSession } from './session.ts';
 import { createTypingSignal } from './typing-signal.ts';
+import { transcriptText } from './transcript-text.ts';
 
 // Spelled out, not imported: the protocol's runtime modules pull zod into the bundle. The `typeof`
 // annotation still breaks type-checking if the protocol's namespace changes.
@@ -46,8 +47,11 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
   let typingExpiry: ReturnType<typeof setTimeout> | undefined;
   let view: ChatView = {
     phase: 'loading', connected: false, siteName: '', agentsOnline: false, departments: [], topic: '', timeline,
-    pending: [], typing: null, visible: false, focusRequest: 0,
+    pending: [], typing: null, visible: false, focusRequest: 0, csatSkipped: false,
   };
+  // Skipped CSAT questions: remembered in the frame's own storage when it has one, else for this page.
+  const skippedKey = `hearth:csat-skipped:${siteKey}`;
+  const skipped = new Set((ownStorage?.getItem(skippedKey) ?? '').split(',').filter(Boolean));
 
   const typingSignal = createTypingSignal({
     emit: (isTyping) => {
@@ -56,7 +60,8 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
   });
 
   function update(patch: Partial<ChatView> = {}): void {
-    view = { ...view, ...patch, timeline, pending: sender.pending(timeline.messages) };
+    const csatSkipped = !!timeline.conversation && skipped.has(timeline.conversation.id);
+    view = { ...view, ...patch, timeline, pending: sender.pending(timeline.messages), csatSkipped };
     // Only after a sync: before it we do not know, and a premature `false` would drop the preload flag.
     const active = timeline.conversation?.status === 'open';
     if (synced && active !== activePosted) {
@@ -268,5 +273,48 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
     setTopic: (topic) => update({ topic }),
     draftChanged: (draft) => (draft.trim() ? typingSignal.input() : typingSignal.stop()),
     close: () => bridge.post({ type: 'hearth:close' }),
+    endChat() {
+      const c = timeline.conversation;
+      if (!c || c.status !== 'open' || !socket?.connected) return;
+      socket.timeout(ACK_TIMEOUT_MS).emit('conversation:end', { conversationId: c.id }, (err, ack) => {
+        if (!err && ack.ok) setTimeline({ ...timeline, conversation: mergeConversation(timeline.conversation, ack.data.conversation) });
+      });
+    },
+    rate(request) {
+      const c = timeline.conversation;
+      const s = socket;
+      if (!c || !s?.connected) return Promise.resolve('You are offline. Please try again in a moment.');
+      return new Promise((resolve) => {
+        s.timeout(ACK_TIMEOUT_MS).emit('csat:rate', { conversationId: c.id, ...request }, (err, ack) => {
+          if (err) return resolve('No answer from the server. Please try again.');
+          if (!ack.ok) return resolve(ack.error.message);
+          if (ack.data.conversation.id === timeline.conversation?.id) {
+            setTimeline({ ...timeline, conversation: mergeConversation(timeline.conversation, ack.data.conversation) });
+          }
+          resolve(null);
+        });
+      });
+    },
+    skipCsat() {
+      const c = timeline.conversation;
+      if (!c) return;
+      skipped.add(c.id);
+      ownStorage?.setItem(skippedKey, [...skipped].slice(-20).join(','));
+      update();
+    },
+    downloadTranscript() {
+      const c = timeline.conversation;
+      if (!c || !socket?.connected) return;
+      socket.timeout(ACK_TIMEOUT_MS).emit('transcript:get', { conversationId: c.id }, (err, ack) => {
+        if (err || !ack.ok) return;
+        const text = transcriptText(view.siteName, ack.data.entries, (ms) => new Date(ms).toLocaleString());
+        const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = `chat-transcript-${new Date().toISOString().slice(0, 10)}.txt`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      });
+    },
   };
 }

@@ -5,7 +5,7 @@ import {
 } from './chat-state.ts';
 
 const conv = (id: string, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
-  id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, queue: null, ...patch,
+  id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, queue: null, csat: null, ...patch,
 });
 const msg = (seq: number, authorType: Message['authorType'] = 'visitor', conversationId = 'c1'): Message => ({
   id: `m${seq}` as MessageId, conversationId: conversationId as ConversationId, seq, clientId: `client-${seq}`, authorType,

@@ -17,6 +17,14 @@ export interface ChatView {
   visible: boolean;
   /** Bumped when the composer should take focus (the visitor opened the panel). */
   focusRequest: number;
+  /** The visitor skipped the CSAT question of the current conversation. */
+  csatSkipped: boolean;
+}
+
+export interface RateRequest {
+  score: number;
+  ces: number | null;
+  comment: string | null;
 }
 
 export interface ChatController {
@@ -26,4 +34,11 @@ export interface ChatController {
   draftChanged(draft: string): void;
   setTopic(id: string): void;
   close(): void;
+  /** Ends the open conversation (the visitor's "End chat"). */
+  endChat(): void;
+  /** Resolves with an error message to show, or null once stored. */
+  rate(request: RateRequest): Promise<string | null>;
+  skipCsat(): void;
+  /** Downloads the current conversation's transcript as a text file. */
+  downloadTranscript(): void;
 }

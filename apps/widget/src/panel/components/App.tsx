@@ -5,6 +5,7 @@ import { Composer } from './Composer.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm } from './OfflineForm.tsx';
+import { CsatCard } from './CsatCard.tsx';
 
 function useChatView(controller: ChatController): ChatView {
   const [view, setView] = useState(controller.view());
@@ -58,7 +59,23 @@ export function App({ controller }: { controller: ChatController }) {
             pending={view.pending}
             seenSeq={conversation ? seenSeq(messages, conversation.agentReadSeq) : null}
             closed={conversation?.status === 'closed'}
-          />
+          >
+            {conversation?.csat && !view.csatSkipped && (
+              <CsatCard key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
+            )}
+          </MessageList>
+          {conversation && (
+            <div class="chat-tools">
+              <button type="button" class="link" onClick={controller.downloadTranscript}>
+                Download transcript
+              </button>
+              {conversation.status === 'open' && (
+                <button type="button" class="link" onClick={controller.endChat}>
+                  End chat
+                </button>
+              )}
+            </div>
+          )}
           <p class="typing" role="status" aria-live="polite">
             {view.typing ? `${view.typing} is typing…` : ''}
           </p>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { Message } from '@hearth/protocol';
 import type { PendingItem } from '../chat-state.ts';
 import { MessageText } from './MessageText.tsx';
@@ -9,6 +10,8 @@ interface MessageListProps {
   /** Seq of the visitor message that shows "Seen", or null. */
   seenSeq: number | null;
   closed: boolean;
+  /** Shown after the messages: the CSAT question of a closed conversation. */
+  children?: ComponentChildren;
 }
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -19,7 +22,7 @@ const PENDING_TEXT: Record<PendingItem['status'], string> = {
   failed: 'Not sent',
 };
 
-export function MessageList({ messages, pending, seenSeq, closed }: MessageListProps) {
+export function MessageList({ messages, pending, seenSeq, closed, children }: MessageListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const count = messages.length + pending.length;
   // Keep the newest message in view as messages arrive or are sent.
@@ -59,6 +62,7 @@ export function MessageList({ messages, pending, seenSeq, closed }: MessageListP
         )),
       ]}
       {closed && <p class="intro">This conversation has ended. Send a message to start a new one.</p>}
+      {children}
     </div>
   );
 }

@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import type { CsatPrompt } from '@hearth/protocol';
+import type { RateRequest } from '../chat-view.ts';
+import { RatingScale } from './RatingScale.tsx';
+
+const CSAT_LABELS = ['1 — Very unsatisfied', '2 — Unsatisfied', '3 — Neutral', '4 — Satisfied', '5 — Very satisfied'];
+const CES_LABELS = ['1 — Very difficult', '2 — Difficult', '3 — Neither easy nor difficult', '4 — Easy', '5 — Very easy'];
+// Digits, not emoji: emoji fonts are missing on many systems (and read differently across cultures).
+const DIGITS = ['1', '2', '3', '4', '5'];
+/** Matches the protocol's CSAT_COMMENT_MAX (not imported: the protocol's runtime would bring zod). */
+const COMMENT_MAX = 2000;
+
+interface CsatCardProps {
+  prompt: CsatPrompt;
+  onRate(request: RateRequest): Promise<string | null>;
+  onSkip(): void;
+}
+
+/**
+ * The CSAT question inside the chat, after close: a 1–5 scale, then (once a score is picked) an
+ * optional comment and the CES question if the site enabled it, then a thank-you. Skippable;
+ * changeable until the window ends.
+ */
+export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
+  const [editing, setEditing] = useState(prompt.rating === null);
+  const [score, setScore] = useState<number | null>(prompt.rating?.score ?? null);
+  const [ces, setCes] = useState<number | null>(prompt.rating?.ces ?? null);
+  const [comment, setComment] = useState(prompt.rating?.comment ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!editing) {
+    return (
+      <section class="csat" aria-label="Rating">
+        <p class="csat-thanks" role="status">{prompt.thanks}</p>
+        <button type="button" class="link" onClick={() => setEditing(true)}>
+          Change my rating
+        </button>
+      </section>
+    );
+  }
+
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (score === null || busy) return;
+    setBusy(true);
+    const failure = await onRate({ score, ces: prompt.cesQuestion ? ces : null, comment: comment.trim() || null });
+    setBusy(false);
+    setError(failure);
+    if (!failure) setEditing(false);
+  };
+
+  return (
+    <form class="csat" aria-label="Rating" onSubmit={(e) => void submit(e)}>
+      <p id="csat-q" class="csat-q">{prompt.question}</p>
+      <RatingScale labelledBy="csat-q" labels={CSAT_LABELS} faces={DIGITS} value={score} onChange={setScore} />
+      <p class="scale-ends" aria-hidden="true">
+        <span>Very unsatisfied</span>
+        <span>Very satisfied</span>
+      </p>
+      {score !== null && (
+        <>
+          {prompt.cesQuestion && (
+            <>
+              <p id="ces-q" class="csat-q">{prompt.cesQuestion}</p>
+              <RatingScale labelledBy="ces-q" labels={CES_LABELS} faces={DIGITS} value={ces} onChange={setCes} />
+              <p class="scale-ends" aria-hidden="true">
+                <span>Very difficult</span>
+                <span>Very easy</span>
+              </p>
+            </>
+          )}
+          <label class="csat-q" for="csat-comment">
+            {prompt.commentPrompt} <span class="optional">(optional)</span>
+          </label>
+          <textarea id="csat-comment" rows={2} maxLength={COMMENT_MAX} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+        </>
+      )}
+      {error && <p class="csat-error" role="alert">{error}</p>}
+      <div class="csat-actions">
+        <button type="submit" class="primary" disabled={score === null || busy}>
+          Send rating
+        </button>
+        <button type="button" class="link" onClick={() => (prompt.rating ? setEditing(false) : onSkip())}>
+          {prompt.rating ? 'Cancel' : 'Skip'}
+        </button>
+      </div>
+    </form>
+  );
+}
