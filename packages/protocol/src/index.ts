@@ -7,3 +7,4 @@ export * from './agent-events.ts';
 export * from './http.ts';
 export * from './embed.ts';
 export * from './site-settings.ts';
+export * from './triggers.ts';
