@@ -8,8 +8,8 @@ export default defineConfig({
   build: {
     outDir: 'dist/loader',
     emptyOutDir: true,
-    target: 'es2019',
-    minify: 'esbuild',
+    target: 'es2020',
+    minify: 'terser',
     lib: {
       entry: 'src/loader/index.ts',
       formats: ['iife'],

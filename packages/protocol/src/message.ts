@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TriggerContextSchema } from './triggers.ts';
 import { ClientMessageIdSchema, ConversationIdSchema, type ConversationId, type MessageId } from './ids.ts';
 
 /** Longest message body we accept, in UTF-16 code units. */
@@ -34,6 +35,8 @@ export interface Message {
 export const SendMessageSchema = z.strictObject({
   clientId: ClientMessageIdSchema,
   body: MessageBodySchema,
+  /** The proactive prompt the visitor replied to; recorded when this message starts a conversation. */
+  trigger: TriggerContextSchema.optional(),
 });
 export const AgentSendMessageSchema = z.strictObject({
   conversationId: ConversationIdSchema,

@@ -32,8 +32,8 @@ const isValidRegex = (p: { match: 'glob' | 'regex'; pattern: string }): boolean 
     return false;
   }
 };
-const withPattern = <S extends z.ZodRawShape>(signal: string, extra: S) =>
-  z.strictObject({ signal: z.literal(signal), ...patternSchema.shape, ...extra }).refine(isValidRegex, {
+const withPattern = <S extends 'url' | 'referrer'>(signal: S) =>
+  z.strictObject({ signal: z.literal(signal), ...patternSchema.shape }).refine(isValidRegex, {
     message: 'not a valid regular expression',
     path: ['pattern'],
   });
@@ -46,8 +46,8 @@ export const TriggerConditionSchema = z.union([
   z.strictObject({ signal: z.literal('exit_intent') }),
   z.strictObject({ signal: z.literal('time_on_page'), seconds: count }),
   z.strictObject({ signal: z.literal('scroll_depth'), percent: z.number().int().min(0).max(100) }),
-  withPattern('url', {}),
-  withPattern('referrer', {}),
+  withPattern('url'),
+  withPattern('referrer'),
   z.strictObject({ signal: z.literal('utm'), param: z.enum(['source', 'medium', 'campaign', 'term', 'content']), equals: z.string().min(1).max(100) }),
   z.strictObject({ signal: z.literal('visit_count'), min: count.optional(), max: count.optional() }),
   z.strictObject({ signal: z.literal('event'), name: z.string().min(1).max(64) }),
@@ -104,9 +104,12 @@ export type RageClickSettings = z.infer<typeof RageClickSettingsSchema>;
 
 /** GET /api/widget/triggers?site=KEY — what the loader needs; public, like the site key. */
 export interface WidgetTriggerConfig {
+  /** Sender of prompts whose trigger names no agent. */
+  siteName: string;
   rage: RageClickSettings;
   /** Idle seconds on a checkout-like page that count as abandoning it. */
   checkoutIdleSeconds: number;
+  /** A regular expression (JS syntax) tested in the browser against path + query + hash. */
   checkoutPattern: string;
   agentsOnline: boolean;
   triggers: TriggerRule[];
@@ -160,6 +163,6 @@ export interface TriggerStats {
   engaged: number;
   conversations: number;
   conversions: number;
-  /** Sum of purchases after a cart-abandon prompt, per currency code ('' when unknown). */
+  /** Sum of the purchases converted by a cart-abandon trigger (in the shop's currency; 0 for other triggers). */
   recoveredValue: number;
 }

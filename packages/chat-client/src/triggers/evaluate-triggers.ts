@@ -88,7 +88,7 @@ export function formatMoney(value: number, currency: string): string {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).format(value);
   } catch {
-    return `${value.toFixed(2)} ${currency}`.trim();
+    return value + ' ' + currency; // no or unknown currency code
   }
 }
 
@@ -104,7 +104,7 @@ export function checkCondition(c: TriggerCondition, s: VisitorSignals): string |
     case 'exit_intent':
       return s.exitIntent ? 'exit intent' : null;
     case 'time_on_page':
-      return s.timeOnPageS >= c.seconds ? `${s.timeOnPageS} s on the page` : null;
+      return s.timeOnPageS >= c.seconds ? `${s.timeOnPageS} s on page` : null;
     case 'scroll_depth':
       return s.scrollDepth >= c.percent ? `scrolled ${s.scrollDepth}%` : null;
     case 'url':
@@ -113,11 +113,11 @@ export function checkCondition(c: TriggerCondition, s: VisitorSignals): string |
       return patternRegex(c.match, c.pattern)?.test(subject) ? `${c.signal} ${subject}` : null;
     }
     case 'utm':
-      return s.utm[c.param] === c.equals ? `utm_${c.param}=${c.equals}` : null;
+      return s.utm[c.param] === c.equals ? 'utm_' + c.param : null;
     case 'visit_count':
       return s.visitCount >= (c.min ?? 0) && s.visitCount <= (c.max ?? Infinity) ? `visit ${s.visitCount}` : null;
     case 'event':
-      return s.events.includes(c.name) ? `event ${c.name}` : null;
+      return s.events.includes(c.name) ? c.name : null;
     case 'cart_value':
       return s.cart && s.cart.value >= c.min ? `cart ${formatMoney(s.cart.value, s.cart.currency)}` : null;
   }
