@@ -3,6 +3,7 @@ import type { AckCallback } from './ack.ts';
 import { ConversationIdSchema, SiteIdSchema, type ConversationId, type VisitorId } from './ids.ts';
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
+import type { TriggerContext } from './triggers.ts';
 
 /** Namespace the console connects to; auth is the httpOnly session cookie. */
 export const AGENT_NAMESPACE = '/agent';
@@ -29,6 +30,8 @@ export interface ConversationDetail {
   visitor: VisitorProfile;
   /** Newest first, at most 50. */
   pages: PageView[];
+  /** The proactive prompt the visitor replied to, with its evidence and their event timeline. */
+  startedBy: TriggerContext | null;
 }
 
 export interface AgentClientToServerEvents {

@@ -14,6 +14,7 @@ import {
   visitorProfile,
 } from './conversation-queries.ts';
 import { sendAgentMessage } from './send-message.ts';
+import { startedByTrigger } from '../triggers/trigger-context.ts';
 
 /** The agent namespace: the console's socket, authenticated by the session cookie. */
 export function registerAgentSockets(app: FastifyInstance): void {
@@ -66,6 +67,7 @@ export function registerAgentSockets(app: FastifyInstance): void {
           messages: messagesAfter(db, conversationId, 0),
           visitor: visitorProfile(db, conversation.visitorId as never)!,
           pages: recentPages(db, conversation.visitorId as never),
+          startedBy: startedByTrigger(db, conversationId),
         };
       },
 

@@ -123,6 +123,8 @@ export interface VisitorSend {
   clientId: string;
   body: string;
   now: number;
+  /** Data for `conversation.started` if this message starts one (the prompt the visitor replied to). */
+  startData?: Record<string, unknown> | null;
 }
 
 /** A visitor's message: goes into their open conversation, opening one if there is none. */
@@ -141,7 +143,14 @@ export function sendVisitorMessage(db: HearthDb, input: VisitorSend): SentMessag
     db.insert(conversations)
       .values({ id: conversationId, siteId: input.siteId, visitorId: input.visitorId, status: 'open', createdAt: input.now, updatedAt: input.now })
       .run();
-    recordEvent(db, { conversationId, siteId: input.siteId, type: 'conversation.started', actor: { type: 'visitor', id: input.visitorId }, now: input.now });
+    recordEvent(db, {
+      conversationId,
+      siteId: input.siteId,
+      type: 'conversation.started',
+      actor: { type: 'visitor', id: input.visitorId },
+      ...(input.startData ? { data: input.startData } : {}),
+      now: input.now,
+    });
   }
   const message = appendMessage(
     db,

@@ -14,6 +14,7 @@ import {
 } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
 import { agentsOnline } from './availability.ts';
+import { triggerStartData } from '../triggers/trigger-context.ts';
 
 /** The visitor namespace: the widget's socket. Identity comes only from the signed token. */
 export function registerVisitorSockets(app: FastifyInstance): void {
@@ -46,8 +47,10 @@ export function registerVisitorSockets(app: FastifyInstance): void {
         return { conversation, messages: messagesAfter(db, conversation.id as ConversationId, from) };
       },
 
-      'message:send': async ({ clientId, body }) => {
-        const sent = await app.commits.run(() => sendVisitorMessage(db, { siteId, visitorId, clientId, body, now: Date.now() }));
+      'message:send': async ({ clientId, body, trigger }) => {
+        const sent = await app.commits.run(() =>
+          sendVisitorMessage(db, { siteId, visitorId, clientId, body, now: Date.now(), startData: triggerStartData(db, siteId, trigger) as Record<string, unknown> | null }),
+        );
         const conversationId = sent.message.conversationId as ConversationId;
         const conversation = visitorConversationView(db, conversationId)!;
         if (!sent.duplicate) {
