@@ -104,8 +104,60 @@ describe('proactive triggers on the demo shop', () => {
     await expect(prompt(shop).count()).resolves.toBe(1);
     await expect(shop.getByText('Leaving with items in your cart?', { exact: false }).count()).resolves.toBe(0);
 
+    // The visitor buys: a conversion of the cart-abandon prompt, with its recovered value.
+    const purchaseReported = shop.waitForResponse((r) => r.url().includes('/api/widget/signals') && (r.request().postData() ?? '').includes('purchase'));
+    await shop.getByRole('button', { name: 'Pay now' }).click();
+    expect((await purchaseReported).status()).toBe(200);
+
+    await console_.getByRole('button', { name: 'Triggers' }).click();
+    const row = console_.getByRole('row').filter({ hasText: 'Cart abandon' });
+    // Trigger | Enabled | Priority | Shown | Engaged | Conversations | Conversions | Recovered
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Cart abandon', '', '80', '1', '1', '1', '1', '€84.00', 'EditDelete']);
+
     expect(errors).toEqual([]);
     await visitorContext.close();
     await agentContext.close();
+  });
+
+  it('an owner creates a trigger in the console: a bad regex is refused with a clear error, the preview says why it would fire', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${hearth.url}/console`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Triggers' }).click();
+    await page.getByRole('row').filter({ hasText: 'Rage clicks' }).waitFor();
+
+    await page.getByRole('button', { name: 'New trigger' }).click();
+    const editor = page.getByRole('region', { name: 'Edit trigger' });
+    const rule = editor.getByLabel('Rule (conditions: OR of AND-groups)');
+    const draft = (pattern: string) =>
+      JSON.stringify({
+        name: 'Checkout help',
+        when: [[{ signal: 'url', match: 'regex', pattern }, { signal: 'time_on_page', seconds: 30 }]],
+        action: { message: 'Need help paying?', senderName: null },
+      });
+    await rule.fill(draft('#checkout('));
+    await editor.getByRole('button', { name: 'Save trigger' }).click();
+    await page.getByRole('alert').getByText('not a valid regular expression', { exact: false }).waitFor();
+
+    // The preview runs the loader's evaluator on the sample visitor (on /demo#checkout for 45 s).
+    await rule.fill(draft('#checkout$'));
+    const preview = editor.getByRole('status', { name: 'Preview' });
+    await preview.getByText('Would fire').waitFor();
+    await preview.getByText('Evidence: 45 s on page').waitFor();
+    await rule.fill(draft('#cart$'));
+    await preview.getByText('Would not fire').waitFor();
+    await preview.getByText('Group 1 is missing url matching regex #cart$.').waitFor();
+
+    await rule.fill(draft('#checkout$'));
+    await editor.getByRole('button', { name: 'Save trigger' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Checkout help' });
+    await row.waitFor();
+    await expect(row.getByRole('checkbox').isChecked()).resolves.toBe(true);
+    await row.getByRole('checkbox').click();
+    await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(false);
+    await context.close();
   });
 });

@@ -9,6 +9,7 @@ import { conversationIdFromPath, pathForConversation } from './routing/conversat
 import { InboxNav } from './inbox/inbox-nav.tsx';
 import { ConversationView } from './conversation/conversation-view.tsx';
 import { VisitorPanel } from './visitor/visitor-panel.tsx';
+import { TriggersPage } from './triggers/triggers-page.tsx';
 
 interface Props {
   session: AgentSession;
@@ -47,6 +48,8 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   useEffect(() => () => store.dispose(), [store]);
   const state = useConsoleState(store);
   const [signingOut, setSigningOut] = useState(false);
+  const [showTriggers, setShowTriggers] = useState(false);
+  const ownedSites = session.sites.filter((s) => s.role === 'owner');
 
   // The URL holds the open conversation; back/forward move between conversations.
   useEffect(() => {
@@ -78,6 +81,11 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           {CONNECTION_LABEL[state.connection]}
         </p>
         <div class="topbar-end">
+          {ownedSites.length > 0 && (
+            <button type="button" class="button button--ghost" aria-pressed={showTriggers} onClick={() => setShowTriggers(!showTriggers)}>
+              Triggers
+            </button>
+          )}
           <span class="agent-name" title={session.agent.email}>
             {session.agent.name}
           </span>
@@ -97,7 +105,8 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           </button>
         </div>
       </header>
-      <div class="columns">
+      {showTriggers && <TriggersPage sites={ownedSites} onClose={() => setShowTriggers(false)} />}
+      <div class="columns" hidden={showTriggers}>
         <InboxNav
           inbox={state.inbox}
           loaded={state.inboxLoaded}
