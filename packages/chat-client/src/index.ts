@@ -3,6 +3,7 @@ export { mergeMessages, lastSeqOf } from './timeline.ts';
 export { createOutbox, newClientId, type Outbox, type OutboxEntry, type KeyValueStorage } from './outbox.ts';
 export {
   evaluateTriggers,
+  missingConditions,
   checkCondition,
   formatMoney,
   type VisitorSignals,

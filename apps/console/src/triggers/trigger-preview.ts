@@ -1,5 +1,5 @@
 import type { TriggerRule, TriggerRuleInput } from '@hearth/protocol';
-import { BLOCKED_TEXT, describeCondition, evaluateTriggers, type PromptHistory, type VisitorSignals } from '@hearth/chat-client';
+import { BLOCKED_TEXT, describeCondition, evaluateTriggers, missingConditions, type PromptHistory, type VisitorSignals } from '@hearth/chat-client';
 
 /** A sample visitor for the preview: on checkout with a full cart, leaving through the top. */
 export const SAMPLE_VISITOR: VisitorSignals = {
@@ -44,6 +44,6 @@ export function previewTrigger(rule: TriggerRuleInput, signals: VisitorSignals, 
   if (result.evidence.length > 0 && result.blocked) return { fires: false, lines: [`Conditions hold, but ${BLOCKED_TEXT[result.blocked]}.`] };
   return {
     fires: false,
-    lines: result.failed.map((missing, i) => `Group ${i + 1} is missing ${missing.map(describeCondition).join(' and ')}.`),
+    lines: missingConditions(full, signals).map((missing, i) => `Group ${i + 1} is missing ${missing.map(describeCondition).join(' and ')}.`),
   };
 }

@@ -45,17 +45,20 @@ const pathNow = (): string => location.pathname + location.search + location.has
  * happened with sendBeacon, batched: a page that never shows a prompt sends nothing.
  */
 export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Proactive {
-  const local = 'localStorage';
-  const session = 'sessionStorage';
-  const key = (name: string): string => `hearth:${name}:${config.siteKey}`;
-  let visitId = read<string>(session, key('visit'), '');
-  if (!visitId) {
-    write(session, key('visit'), (visitId = randomId()));
-    write(local, key('visits'), read(local, key('visits'), 0) + 1);
+  // One document per storage: the visitor's (visit count; prompts shown, for caps across reloads and
+  // visits) and the visit's (its id; the timeline the agent sees if the visitor replies).
+  const key = 'hearth:proactive:' + config.siteKey;
+  const visitor = read<{ visits: number; prompts: PromptHistory }>('localStorage', key, { visits: 0, prompts: {} });
+  const visit = read<{ id: string; timeline: VisitorTimelineEntry[] }>('sessionStorage', key, { id: '', timeline: [] });
+  if (!visit.id) {
+    visit.id = randomId();
+    visitor.visits++;
   }
-  const visitCount = read(local, key('visits'), 1);
-  const history = read<PromptHistory>(local, key('prompts'), {});
-  const timeline = read<VisitorTimelineEntry[]>(session, key('timeline'), []);
+  const saveVisitor = (): void => write('localStorage', key, visitor);
+  const saveVisit = (): void => write('sessionStorage', key, visit);
+  saveVisitor();
+  const { id: visitId, timeline } = visit;
+  const { visits: visitCount, prompts: history } = visitor;
   const events: string[] = [];
   let site: WidgetTriggerConfig | null = null;
   let pageId = randomId();
@@ -75,7 +78,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
   const note = (kind: VisitorTimelineEntry['kind'], label: string): void => {
     timeline.push({ at: Date.now(), kind, label: label.slice(0, 200) });
     if (timeline.length > 40) timeline.shift();
-    write(session, key('timeline'), timeline);
+    saveVisit();
     check();
   };
   const onCheckout = (): boolean => !!site && new RegExp(site.checkoutPattern).test(pathNow());
@@ -98,7 +101,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     const { rule, evidence } = result;
     const at = Date.now();
     history[rule.id] = { at, visitId, pageId };
-    write(local, key('prompts'), history);
+    saveVisitor();
     report({ type: 'shown', triggerId: rule.id, at });
     const engage = (): void => {
       closePrompt?.();
@@ -117,7 +120,15 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     if (rule.action.openPanel) engage();
   }
 
-  function check(): void {
+  // Runs from timers and host-page events: an error must stay in the console, never reach the page.
+  const check = (): void => {
+    try {
+      evaluate();
+    } catch (error) {
+      console.error('[hearth]', error);
+    }
+  };
+  function evaluate(): void {
     if (!site || closePrompt || hooks.isOpen()) return;
     const now = Date.now();
     const idle = onCheckout() ? Math.floor((now - Math.max(lastActive, pageSince)) / 1000) : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerRule } from '@hearth/protocol';
-import { evaluateTriggers, type VisitorSignals } from './evaluate-triggers.ts';
+import { evaluateTriggers, missingConditions, type VisitorSignals } from './evaluate-triggers.ts';
 
 const base: VisitorSignals = {
   path: '/demo',
@@ -45,9 +45,9 @@ describe('evaluateTriggers', () => {
 
   it('explains why a rule does not fire: the missing conditions of each group', () => {
     const r = rule('a', [[{ signal: 'time_on_page', seconds: 30 }, { signal: 'scroll_depth', percent: 50 }]]);
-    const result = evaluateTriggers([r], { ...base, timeOnPageS: 40, scrollDepth: 10 }, {}, ctx).results[0]!;
-    expect(result.fires).toBe(false);
-    expect(result.failed).toEqual([[{ signal: 'scroll_depth', percent: 50 }]]);
+    const signals = { ...base, timeOnPageS: 40, scrollDepth: 10 };
+    expect(evaluateTriggers([r], signals, {}, ctx).results[0]!.fires).toBe(false);
+    expect(missingConditions(r, signals)).toEqual([[{ signal: 'scroll_depth', percent: 50 }]]);
   });
 
   it('cart abandon needs a non-empty cart and a reason', () => {

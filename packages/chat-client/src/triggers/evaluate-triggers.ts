@@ -56,10 +56,8 @@ export interface RuleResult {
   rule: TriggerRule;
   fires: boolean;
   blocked: Blocked | null;
-  /** The conditions of the group that held (empty when none did). */
+  /** The conditions of the first group that held (empty when none did). */
   evidence: string[];
-  /** Conditions that did not hold, per group: why it does not fire. */
-  failed: TriggerCondition[][];
 }
 
 export interface Evaluation {
@@ -130,17 +128,18 @@ function capped(rule: TriggerRule, last: PromptShown | undefined, ctx: Evaluatio
   return per === 'visitor' || (per === 'visit' && last.visitId === ctx.visitId) || (per === 'page' && last.pageId === ctx.pageId);
 }
 
+/** Conditions of each group that do not hold for `s`: why a rule does not fire (the console's preview). */
+export const missingConditions = (rule: TriggerRule, s: VisitorSignals): TriggerCondition[][] =>
+  rule.when.map((group) => group.filter((c) => checkCondition(c, s) === null));
+
 function evaluateRule(rule: TriggerRule, s: VisitorSignals, history: PromptHistory, ctx: EvaluationContext): RuleResult {
-  const failed: TriggerCondition[][] = [];
   let evidence: string[] = [];
   for (const group of rule.when) {
     const found = group.map((c) => checkCondition(c, s));
-    const missing = group.filter((_, i) => found[i] === null);
-    if (missing.length === 0) {
+    if (!found.includes(null)) {
       evidence = found as string[];
       break;
     }
-    failed.push(missing);
   }
   const { visitors } = rule.audience;
   const blocked: Blocked | null = !rule.enabled
@@ -152,11 +151,11 @@ function evaluateRule(rule: TriggerRule, s: VisitorSignals, history: PromptHisto
         : rule.audience.onlyWhenAgentsOnline && !s.agentsOnline
           ? 'agents_offline'
           : null;
-  return { rule, fires: evidence.length > 0 && !blocked, blocked, evidence, failed: evidence.length ? [] : failed };
+  return { rule, fires: evidence.length > 0 && !blocked, blocked, evidence };
 }
 
-/** Deterministic order: priority (high first), then id. */
-const byPriority = (a: TriggerRule, b: TriggerRule): number => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Deterministic order: priority (high first), then id (ids are unique). */
+const byPriority = (a: TriggerRule, b: TriggerRule): number => b.priority - a.priority || (a.id < b.id ? -1 : 1);
 
 export function evaluateTriggers(
   rules: readonly TriggerRule[],
