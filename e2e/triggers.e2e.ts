@@ -91,6 +91,7 @@ describe('proactive triggers on the demo shop', () => {
     const origin = console_.getByRole('region', { name: 'Trigger' });
     await origin.getByText('Started from trigger: Cart abandon').waitFor();
     await origin.getByText('cart €84.00, 3 items, left through the top').waitFor();
+    await origin.getByText('Leaving with items in your cart?', { exact: false }).waitFor();
     await origin.getByText('/demo#checkout').first().waitFor();
     await expect(origin.getByText('Cart', { exact: true }).count()).resolves.toBeGreaterThan(0);
 

@@ -165,7 +165,7 @@ describe('widget endpoints', () => {
     const opened = await ask(agent.socket, 'conversation:open', { conversationId: sent.data.conversation.id });
     if (!opened.ok) throw new Error(opened.error.message);
     const detail: ConversationDetail = opened.data;
-    expect(detail.startedBy).toEqual({ ...context, triggerName: 'Cart abandon' });
+    expect(detail.startedBy).toEqual({ ...context, triggerName: 'Cart abandon', prompt: 'Need a hand?' });
 
     // A prompt of another site is not this conversation's context.
     const stranger = await h.visitor(h.siteA.siteKey);

@@ -3,7 +3,7 @@ import type { AckCallback } from './ack.ts';
 import { ConversationIdSchema, SiteIdSchema, type ConversationId, type VisitorId } from './ids.ts';
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
-import type { TriggerContext } from './triggers.ts';
+import type { TriggerStart } from './triggers.ts';
 
 /** Namespace the console connects to; auth is the httpOnly session cookie. */
 export const AGENT_NAMESPACE = '/agent';
@@ -31,7 +31,7 @@ export interface ConversationDetail {
   /** Newest first, at most 50. */
   pages: PageView[];
   /** The proactive prompt the visitor replied to, with its evidence and their event timeline. */
-  startedBy: TriggerContext | null;
+  startedBy: TriggerStart | null;
 }
 
 export interface AgentClientToServerEvents {

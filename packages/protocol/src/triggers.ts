@@ -156,6 +156,10 @@ export const TriggerContextSchema = z.strictObject({
 });
 export type TriggerContext = z.infer<typeof TriggerContextSchema>;
 
+/** The `conversation.started` data of a triggered conversation: the context plus what the visitor was told. */
+export const TriggerStartSchema = TriggerContextSchema.extend({ prompt: z.string().max(500) });
+export type TriggerStart = z.infer<typeof TriggerStartSchema>;
+
 /** Per-trigger figures for the console. */
 export interface TriggerStats {
   triggerId: string;

@@ -1,4 +1,4 @@
-import type { TriggerContext, VisitorTimelineEntry } from '@hearth/protocol';
+import type { TriggerStart, VisitorTimelineEntry } from '@hearth/protocol';
 import { fullTime } from '../time/relative-time.ts';
 
 const KIND_LABEL: Record<VisitorTimelineEntry['kind'], string> = {
@@ -11,10 +11,11 @@ const KIND_LABEL: Record<VisitorTimelineEntry['kind'], string> = {
 };
 
 /** "Started from trigger: <name>": why the visitor was offered help, and what they did before (browser clock). */
-export function TriggerOrigin({ context }: { context: TriggerContext }) {
+export function TriggerOrigin({ context }: { context: TriggerStart }) {
   return (
     <section class="trigger-origin" aria-label="Trigger">
       <h3 class="section-title">Started from trigger: {context.triggerName}</h3>
+      <p class="prompt-text">Prompt: “{context.prompt}”</p>
       <ul class="evidence">
         {context.evidence.map((e) => (
           <li key={e}>{e}</li>

@@ -49,7 +49,7 @@ export function registerVisitorSockets(app: FastifyInstance): void {
 
       'message:send': async ({ clientId, body, trigger }) => {
         const sent = await app.commits.run(() =>
-          sendVisitorMessage(db, { siteId, visitorId, clientId, body, now: Date.now(), startData: triggerStartData(db, siteId, trigger) as Record<string, unknown> | null }),
+          sendVisitorMessage(db, { siteId, visitorId, clientId, body, now: Date.now(), startData: triggerStartData(db, siteId, trigger) }),
         );
         const conversationId = sent.message.conversationId as ConversationId;
         const conversation = visitorConversationView(db, conversationId)!;

@@ -1,21 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
-import { TriggerContextSchema, type ConversationId, type SiteId, type TriggerContext } from '@hearth/protocol';
+import { TriggerStartSchema, type ConversationId, type SiteId, type TriggerContext, type TriggerStart } from '@hearth/protocol';
 import { getTrigger } from './trigger-store.ts';
 
 /**
  * The `conversation.started` data for a conversation the visitor started by replying to a prompt:
- * `{ triggerId, triggerName, evidence, timeline }` (reports group by triggerId). The trigger must be
- * one of the site's; its name comes from the database, not from the browser. Null otherwise.
+ * `{ triggerId, triggerName, evidence, timeline, prompt }` (reports group by triggerId). The trigger
+ * must be one of the site's; its name and prompt come from the database, not from the browser.
+ * Null otherwise.
  */
-export function triggerStartData(db: HearthDb, siteId: SiteId, context: TriggerContext | undefined): TriggerContext | null {
+export function triggerStartData(db: HearthDb, siteId: SiteId, context: TriggerContext | undefined): TriggerStart | null {
   if (!context) return null;
   const rule = getTrigger(db, siteId, context.triggerId);
-  return rule ? { ...context, triggerName: rule.name } : null;
+  return rule ? { ...context, triggerName: rule.name, prompt: rule.action.message } : null;
 }
 
 /** The trigger a conversation started from, as recorded in its `conversation.started` event. */
-export function startedByTrigger(db: HearthDb, conversationId: ConversationId): TriggerContext | null {
+export function startedByTrigger(db: HearthDb, conversationId: ConversationId): TriggerStart | null {
   const row = db
     .select({ data: schema.conversationEvents.data })
     .from(schema.conversationEvents)
@@ -24,7 +25,7 @@ export function startedByTrigger(db: HearthDb, conversationId: ConversationId): 
     .get();
   if (!row) return null;
   try {
-    const parsed = TriggerContextSchema.safeParse(JSON.parse(row.data));
+    const parsed = TriggerStartSchema.safeParse(JSON.parse(row.data));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -71,7 +71,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
   let exit: string | null = null;
   let leftCheckout = false;
   let closePrompt: (() => void) | null = null;
-  const due: Record<string, number> = {};
+  let due: Record<string, number> = {};
   let outbox: SignalEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -151,8 +151,8 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
       history,
       { now, visitId, pageId },
     );
-    if (!winner) return;
-    // The conditions must hold for the trigger's delay before its prompt shows.
+    // The conditions must hold for the trigger's delay, without a break, before its prompt shows.
+    if (!winner) return void (due = {});
     const id = winner.rule.id;
     due[id] ??= now + winner.rule.delaySeconds * 1000;
     if (now >= due[id]!) show(winner);
