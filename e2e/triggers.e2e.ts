@@ -37,6 +37,17 @@ async function exitThroughTop(page: Page): Promise<void> {
 
 const prompt = (page: Page) => page.getByRole('dialog', { name: /^Message from/ });
 
+/** Three items (€84) in the cart, on to checkout, then the pointer out through the top: the cart-abandon prompt. */
+async function abandonCart(shop: Page): Promise<void> {
+  for (const product of ['Cedar candle', 'Stoneware mug', 'Oak tray']) {
+    await shop.getByRole('article').filter({ hasText: product }).getByRole('button', { name: 'Add to cart' }).click();
+  }
+  await shop.getByRole('button', { name: 'Checkout' }).click();
+  await shop.getByRole('heading', { name: 'Checkout' }).waitFor();
+  await exitThroughTop(shop);
+  await prompt(shop).getByText('Leaving with items in your cart?', { exact: false }).waitFor();
+}
+
 describe('proactive triggers on the demo shop', () => {
   it('rapid clicks on a button that does nothing bring the rage-click prompt; dismissing removes it', async () => {
     const context = await browser.newContext();
@@ -55,7 +66,30 @@ describe('proactive triggers on the demo shop', () => {
     await context.close();
   });
 
-  it('cart, checkout, pointer out through the top: the cart-abandon prompt; a reply reaches the agent with its evidence; after a reload the capped prompt stays away', async () => {
+  it('a dismissed cart-abandon prompt does not come back after a reload (capped per visit)', async () => {
+    const context = await browser.newContext();
+    const shop = await context.newPage();
+    const errors: string[] = [];
+    shop.on('pageerror', (e) => errors.push(e.message));
+    await openShop(shop);
+    await abandonCart(shop);
+    await prompt(shop).getByRole('button', { name: 'Dismiss' }).click();
+    await prompt(shop).waitFor({ state: 'detached' });
+
+    // Reload, exit again, then rage-click: the rage prompt (lower priority) shows, which it could
+    // not if the cart-abandon prompt (priority 80, conditions holding) were still eligible.
+    await openShop(shop, true);
+    await shop.getByRole('heading', { name: 'Checkout' }).waitFor();
+    await exitThroughTop(shop);
+    await rageClick(shop, shop.getByRole('button', { name: 'Apply coupon' }));
+    await prompt(shop).getByText('Something not working?', { exact: false }).waitFor();
+    await expect(prompt(shop).count()).resolves.toBe(1);
+    await expect(shop.getByText('Leaving with items in your cart?', { exact: false }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('replying to the cart-abandon prompt starts a conversation the agent sees with its evidence; the purchase counts as a conversion', async () => {
     const visitorContext = await browser.newContext();
     const agentContext = await browser.newContext();
     const shop = await visitorContext.newPage();
@@ -64,19 +98,11 @@ describe('proactive triggers on the demo shop', () => {
     for (const p of [shop, console_]) p.on('pageerror', (e) => errors.push(e.message));
 
     await openShop(shop);
-    for (const product of ['Cedar candle', 'Stoneware mug', 'Oak tray']) {
-      await shop.getByRole('article').filter({ hasText: product }).getByRole('button', { name: 'Add to cart' }).click();
-    }
-    await shop.getByRole('button', { name: 'Checkout' }).click();
-    await shop.getByRole('heading', { name: 'Checkout' }).waitFor();
-    await exitThroughTop(shop);
-
-    const cartPrompt = prompt(shop);
-    await cartPrompt.getByText('Leaving with items in your cart?', { exact: false }).waitFor();
-    await expect(cartPrompt.getByText('Maya from Ember & Oak').isVisible()).resolves.toBe(true);
+    await abandonCart(shop);
+    await expect(prompt(shop).getByText('Maya from Ember & Oak').isVisible()).resolves.toBe(true);
 
     // Replying opens the chat; the first message starts the conversation with the trigger as context.
-    await cartPrompt.getByRole('button', { name: 'Reply' }).click();
+    await prompt(shop).getByRole('button', { name: 'Reply' }).click();
     const panel = shop.frameLocator('iframe[title="Hearth chat"]');
     const message = panel.getByRole('textbox', { name: 'Message' });
     await message.fill('Does the oak tray ship to Ireland?');
@@ -92,20 +118,14 @@ describe('proactive triggers on the demo shop', () => {
     await origin.getByText('Started from trigger: Cart abandon').waitFor();
     await origin.getByText('cart €84.00, 3 items, left through the top').waitFor();
     await origin.getByText('Leaving with items in your cart?', { exact: false }).waitFor();
-    await origin.getByText('/demo#checkout').first().waitFor();
-    await expect(origin.getByText('Cart', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    // The visitor's timeline: pages, cart changes, the exit.
+    const timeline = origin.getByRole('list', { name: "Visitor's events" });
+    await timeline.getByText('/demo#checkout').waitFor();
+    await timeline.getByText('cart €84.00, 3 items').first().waitFor();
+    await timeline.getByText('left through the top').waitFor();
 
-    // Reload: the cart-abandon prompt is capped for this visit. Exit again, then rage-click: the
-    // rage prompt (lower priority) shows, which it could not if the cart prompt were still eligible.
-    await openShop(shop, true);
-    await shop.getByRole('heading', { name: 'Checkout' }).waitFor();
-    await exitThroughTop(shop);
-    await rageClick(shop, shop.getByRole('button', { name: 'Apply coupon' }));
-    await prompt(shop).getByText('Something not working?', { exact: false }).waitFor();
-    await expect(prompt(shop).count()).resolves.toBe(1);
-    await expect(shop.getByText('Leaving with items in your cart?', { exact: false }).count()).resolves.toBe(0);
-
-    // The visitor buys: a conversion of the cart-abandon prompt, with its recovered value.
+    // The visitor closes the chat and buys: a conversion of the prompt, with its recovered value.
+    await shop.keyboard.press('Escape');
     const purchaseReported = shop.waitForResponse((r) => r.url().includes('/api/widget/signals') && (r.request().postData() ?? '').includes('purchase'));
     await shop.getByRole('button', { name: 'Pay now' }).click();
     expect((await purchaseReported).status()).toBe(200);
@@ -113,7 +133,8 @@ describe('proactive triggers on the demo shop', () => {
     await console_.getByRole('button', { name: 'Triggers' }).click();
     const row = console_.getByRole('row').filter({ hasText: 'Cart abandon' });
     // Trigger | Enabled | Priority | Shown | Engaged | Conversations | Conversions | Recovered
-    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Cart abandon', '', '80', '1', '1', '1', '1', '€84.00', 'EditDelete']);
+    // (shown twice: once in the previous test's visit, which bought nothing)
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Cart abandon', '', '80', '2', '1', '1', '1', '€84.00', 'EditDelete']);
 
     expect(errors).toEqual([]);
     await visitorContext.close();

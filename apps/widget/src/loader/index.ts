@@ -142,7 +142,8 @@ function start(config: LoaderConfig): void {
 
   const proactive = startProactive(config, {
     root: shell.host.shadowRoot!,
-    isOpen: () => open,
+    // No prompt over an open panel, nor to a visitor already in a conversation.
+    chatting: () => open || load(flagKey) === '1',
     engage: (context) => {
       trigger = context;
       setOpen(true, true);

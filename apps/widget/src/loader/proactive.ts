@@ -9,7 +9,8 @@ import { showPrompt } from './prompt.ts';
 
 export interface ProactiveHooks {
   root: ShadowRoot;
-  isOpen(): boolean;
+  /** True while the panel is open or the visitor has an ongoing conversation: no prompts then. */
+  chatting(): boolean;
   /** The visitor replied to a prompt (or it opens the panel by itself): open the chat with this context. */
   engage(context: TriggerContext): void;
 }
@@ -129,7 +130,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     }
   };
   function evaluate(): void {
-    if (!site || closePrompt || hooks.isOpen()) return;
+    if (!site || closePrompt || hooks.chatting()) return;
     const now = Date.now();
     const idle = onCheckout() ? Math.floor((now - Math.max(lastActive, pageSince)) / 1000) : 0;
     const { winner } = evaluateTriggers(
