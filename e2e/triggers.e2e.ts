@@ -49,7 +49,7 @@ async function abandonCart(shop: Page): Promise<void> {
 }
 
 describe('proactive triggers on the demo shop', () => {
-  it('rapid clicks on a button that does nothing bring the rage-click prompt; dismissing removes it', async () => {
+  it('rapid clicks on a button that does nothing bring the rage-click prompt; dismissing removes it, opening the chat engages it', async () => {
     const context = await browser.newContext();
     const shop = await context.newPage();
     const errors: string[] = [];
@@ -62,7 +62,19 @@ describe('proactive triggers on the demo shop', () => {
     await expect(prompt(shop).getByText('Ember & Oak (demo shop)').isVisible()).resolves.toBe(true);
     await prompt(shop).getByRole('button', { name: 'Dismiss' }).click();
     await prompt(shop).waitFor({ state: 'detached' });
+
+    // Another visit: opening the chat from the launcher while the prompt shows engages with it.
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    await openShop(other);
+    await other.getByRole('button', { name: 'Checkout' }).click();
+    await rageClick(other, other.getByRole('button', { name: 'Apply coupon' }));
+    await prompt(other).waitFor();
+    await other.getByRole('button', { name: 'Open chat' }).click();
+    await prompt(other).waitFor({ state: 'detached' });
+    await other.frameLocator('iframe[title="Hearth chat"]').getByRole('textbox', { name: 'Message' }).waitFor();
     expect(errors).toEqual([]);
+    await second.close();
     await context.close();
   });
 

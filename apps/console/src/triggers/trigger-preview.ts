@@ -3,9 +3,8 @@ import { BLOCKED_TEXT, describeCondition, evaluateTriggers, missingConditions, t
 
 /** A sample visitor for the preview: on checkout with a full cart, leaving through the top. */
 export const SAMPLE_VISITOR: VisitorSignals = {
-  path: '/demo#checkout',
+  path: '/demo?utm_source=newsletter#checkout',
   referrer: 'https://www.google.com/',
-  utm: { source: 'newsletter' },
   visitCount: 2,
   timeOnPageS: 45,
   scrollDepth: 60,

@@ -59,7 +59,10 @@ function start(config: LoaderConfig): void {
   function setOpen(next: boolean, focus: boolean): void {
     if (next !== open) {
       open = next;
-      if (open) ensureFrame();
+      if (open) {
+        ensureFrame();
+        proactive.opened();
+      }
       shell.render(open, unread);
       post(open ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
     }

@@ -3,7 +3,7 @@ import { evaluateTriggers, formatMoney, type CartState, type PromptHistory, type
 import type { LoaderConfig } from './script-config.ts';
 import { abandonReason, cartFromProps } from './detectors/cart.ts';
 import { watchExitIntent } from './detectors/exit-intent.ts';
-import { describeElement, scrollPercent, utmOf } from './detectors/page-signals.ts';
+import { describeElement, scrollPercent } from './detectors/page-signals.ts';
 import { createRageClickDetector } from './detectors/rage-click.ts';
 import { showPrompt } from './prompt.ts';
 
@@ -19,6 +19,8 @@ export interface Proactive {
   /** `Hearth('track', name, props)`: 'cart', 'purchase' or a custom event. */
   track(name: unknown, props?: unknown): void;
   navigated(): void;
+  /** The visitor opened the chat: with a prompt on screen, that engages with it. */
+  opened(): void;
 }
 
 type Kind = 'localStorage' | 'sessionStorage';
@@ -72,6 +74,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
   let exit: string | null = null;
   let leftCheckout = false;
   let closePrompt: (() => void) | null = null;
+  let engageShown: (() => void) | null = null;
   let due: Record<string, number> = {};
   let outbox: SignalEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +109,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     report({ type: 'shown', triggerId: rule.id, at });
     const engage = (): void => {
       closePrompt?.();
-      closePrompt = null;
+      closePrompt = engageShown = null;
       report({ type: 'engaged', triggerId: rule.id, at: Date.now() });
       hooks.engage({ triggerId: rule.id, triggerName: rule.name, evidence, timeline });
     };
@@ -114,10 +117,11 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
       reply: engage,
       dismiss: () => {
         closePrompt?.();
-        closePrompt = null;
+        closePrompt = engageShown = null;
         report({ type: 'dismissed', triggerId: rule.id, at: Date.now() });
       },
     });
+    engageShown = engage;
     if (rule.action.openPanel) engage();
   }
 
@@ -138,7 +142,6 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
       {
         path: pathNow(),
         referrer: document.referrer,
-        utm: utmOf(location.search),
         visitCount,
         timeOnPageS: Math.floor((now - pageSince) / 1000),
         scrollDepth,
@@ -206,18 +209,17 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
         note('cart', cart ? `cart ${formatMoney(cart.value, cart.currency)}, ${cart.items} items` : 'cart emptied');
       } else if (name === 'purchase') {
         purchased = true;
-        const p = (props ?? {}) as { value?: unknown; currency?: unknown };
-        const value = Number(p.value) || 0;
+        // Same shape as a cart: { value, currency }.
+        const { value, currency } = cartFromProps(props) ?? { value: 0, currency: '' };
         // Only a visit that saw a prompt needs its purchase counted (as a conversion).
-        if (Object.values(history).some((h) => h?.visitId === visitId)) {
-          report({ type: 'purchase', value, currency: String(p.currency ?? '').slice(0, 8), at: Date.now() });
-        }
-        note('purchase', `purchase ${formatMoney(value, String(p.currency ?? ''))}`);
+        if (Object.values(history).some((h) => h?.visitId === visitId)) report({ type: 'purchase', value, currency, at: Date.now() });
+        note('purchase', 'purchase ' + formatMoney(value, currency));
       } else if (typeof name === 'string') {
         events.push(name.slice(0, 64));
         note('event', name);
       }
     },
+    opened: () => engageShown?.(),
     navigated() {
       const wasCheckout = onCheckout();
       pageId = randomId();

@@ -21,7 +21,6 @@ iframe{display:block;width:100%;height:100%;border:0}
 .prompt p{margin:0 20px 8px 0}.pf{font-weight:700;color:#6b7280}
 .prompt button{font:inherit;cursor:pointer;border:0;border-radius:8px;padding:6px 14px;background:var(--hearth-brand);color:#fff}
 .prompt .px{position:absolute;top:6px;right:6px;padding:2px 8px;background:none;color:#6b7280}
-.panel.open~.prompt{display:none}
 @media (max-width:640px){.panel{inset:0;width:100%;height:100%;max-height:none;border-radius:0}.panel.open~.launcher{display:none}}
 @media (prefers-reduced-motion:reduce){.panel,.panel.open,.launcher{transition:none}}
 `;

@@ -5,7 +5,6 @@ import { evaluateTriggers, missingConditions, type VisitorSignals } from './eval
 const base: VisitorSignals = {
   path: '/demo',
   referrer: '',
-  utm: {},
   visitCount: 1,
   timeOnPageS: 0,
   scrollDepth: 0,
@@ -59,7 +58,7 @@ describe('evaluateTriggers', () => {
   });
 
   it('matches urls by glob and regex, referrers, utm tags, visit counts and custom events', () => {
-    const s = { ...base, path: '/shop/checkout?step=2', referrer: 'https://news.example/x', utm: { source: 'mail' }, visitCount: 3, events: ['viewed_pricing'] };
+    const s = { ...base, path: '/shop/checkout?step=2&utm_source=mail#pay', referrer: 'https://news.example/x', visitCount: 3, events: ['viewed_pricing'] };
     const fires = (c: TriggerRule['when'][number][number]) => evaluateTriggers([rule('a', [[c]])], s, {}, ctx).winner !== null;
     expect(fires({ signal: 'url', match: 'glob', pattern: '/shop/*' })).toBe(true);
     expect(fires({ signal: 'url', match: 'glob', pattern: '/blog/*' })).toBe(false);

@@ -20,10 +20,9 @@ export interface CartState {
 
 /** A snapshot of what the loader knows about the visitor on this page. */
 export interface VisitorSignals {
-  /** Path, query and hash of the page ("/demo#checkout"): what url globs and regexes are tested against. */
+  /** Path, query and hash of the page ("/demo?utm_source=mail#checkout"): what url globs and regexes are tested against, and where utm tags are read. */
   path: string;
   referrer: string;
-  utm: Partial<Record<string, string>>;
   visitCount: number;
   timeOnPageS: number;
   scrollDepth: number;
@@ -111,7 +110,7 @@ export function checkCondition(c: TriggerCondition, s: VisitorSignals): string |
       return patternRegex(c.match, c.pattern)?.test(subject) ? `${c.signal} ${subject}` : null;
     }
     case 'utm':
-      return s.utm[c.param] === c.equals ? 'utm_' + c.param : null;
+      return new URL(s.path, 'http://x').searchParams.get('utm_' + c.param) === c.equals ? 'utm_' + c.param : null;
     case 'visit_count':
       return s.visitCount >= (c.min ?? 0) && s.visitCount <= (c.max ?? Infinity) ? `visit ${s.visitCount}` : null;
     case 'event':

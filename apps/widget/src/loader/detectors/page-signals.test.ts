@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, scrollPercent, utmOf } from './page-signals.ts';
+import { describeElement, scrollPercent } from './page-signals.ts';
 
 describe('page signals', () => {
-  it('reads utm tags and scroll depth', () => {
-    expect(utmOf('?utm_source=mail&utm_campaign=spring&q=1')).toEqual({ source: 'mail', campaign: 'spring' });
+  it('reads the scroll depth', () => {
     expect(scrollPercent(0, 800, 800)).toBe(100);
     expect(scrollPercent(600, 800, 2800)).toBe(50);
   });

@@ -1,12 +1,3 @@
-/** utm_* parameters of a query string: `{ source: 'mail' }` for `?utm_source=mail`. */
-export function utmOf(search: string): Record<string, string> {
-  const utm: Record<string, string> = {};
-  new URLSearchParams(search).forEach((value, key) => {
-    if (key.startsWith('utm_')) utm[key.slice(4)] = value.slice(0, 100);
-  });
-  return utm;
-}
-
 /** How far down the page the visitor has seen, in percent (100 when the page does not scroll). */
 export function scrollPercent(scrollY: number, viewport: number, height: number): number {
   return height <= viewport ? 100 : Math.min(100, Math.round(((scrollY + viewport) / height) * 100));
