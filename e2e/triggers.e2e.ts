@@ -192,6 +192,19 @@ describe('proactive triggers on the demo shop', () => {
     await expect(row.getByRole('checkbox').isChecked()).resolves.toBe(true);
     await row.getByRole('checkbox').click();
     await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(false);
+
+    // Detector settings: validated by the server, per site.
+    await page.getByText('Detector settings').click();
+    const settings = page.getByLabel('Rage clicks (clicks within windowMs', { exact: false });
+    await expect.poll(() => settings.inputValue()).toContain('"clicks": 3');
+    await settings.fill((await settings.inputValue()).replace('"checkout"', '"(checkout"'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').getByText('not a valid regular expression', { exact: false }).waitFor();
+    await settings.fill((await settings.inputValue()).replace('"(checkout"', '"checkout"').replace('"clicks": 3', '"clicks": 4'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    const config = await (await page.request.get(`${hearth.url}/api/widget/triggers?site=demo`)).json();
+    expect(config.rage.clicks).toBe(4);
     await context.close();
   });
 });

@@ -91,6 +91,27 @@ describe('trigger rules (owner-only CRUD)', () => {
   });
 });
 
+describe('detector settings (per site, owner-only)', () => {
+  it('owners set rage-click thresholds, the ignore selector and the checkout page; the loader receives them', async () => {
+    const path = `/api/sites/${h.siteB.siteId}/trigger-settings`;
+    expect((await request('GET', path, ownerB)).body.settings).toEqual({
+      rage: { clicks: 3, windowMs: 1000, radiusPx: 30, ignoreSelector: '' },
+      checkoutIdleSeconds: 60,
+      checkoutPattern: 'checkout',
+    });
+    const settings = { rage: { clicks: 4, windowMs: 1500, radiusPx: 40, ignoreSelector: '.qty-plus' }, checkoutIdleSeconds: 45, checkoutPattern: '^/cart' };
+    expect((await request('PUT', path, ownerB, settings)).body.settings).toEqual(settings);
+    expect((await request('PUT', path, ownerA, settings)).status).toBe(404);
+    expect((await request('PUT', `/api/sites/${h.siteA.siteId}/trigger-settings`, agentA, settings)).status).toBe(403);
+    for (const bad of [{ ...settings, checkoutPattern: '([' }, { ...settings, rage: { ...settings.rage, clicks: 1 } }, { ...settings, extra: true }]) {
+      expect((await request('PUT', path, ownerB, bad)).status).toBe(400);
+    }
+    await request('POST', `/api/sites/${h.siteB.siteId}/triggers`, ownerB, rageRule);
+    const config = (await request('GET', `/api/widget/triggers?site=${h.siteB.siteKey}`, null)).body as WidgetTriggerConfig;
+    expect(config).toMatchObject({ rage: settings.rage, checkoutIdleSeconds: 45, checkoutPattern: '^/cart' });
+  });
+});
+
 describe('widget endpoints', () => {
   let rage: TriggerRule;
   let cart: TriggerRule;

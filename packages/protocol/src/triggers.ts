@@ -23,15 +23,16 @@ const patternSchema = z.object({
   pattern: z.string().min(1).max(PATTERN_MAX),
 });
 
-const isValidRegex = (p: { match: 'glob' | 'regex'; pattern: string }): boolean => {
-  if (p.match !== 'regex') return true;
+/** Compiling checks the syntax without matching anything, so it is safe on the server. */
+const compiles = (pattern: string): boolean => {
   try {
-    new RegExp(p.pattern);
+    new RegExp(pattern);
     return true;
   } catch {
     return false;
   }
 };
+const isValidRegex = (p: { match: 'glob' | 'regex'; pattern: string }): boolean => p.match !== 'regex' || compiles(p.pattern);
 const withPattern = <S extends 'url' | 'referrer'>(signal: S) =>
   z.strictObject({ signal: z.literal(signal), ...patternSchema.shape }).refine(isValidRegex, {
     message: 'not a valid regular expression',
@@ -93,7 +94,9 @@ export interface TriggerRule extends TriggerRuleFields {
 }
 
 /** Per-site knobs of the detectors (defaults as PostHog counts a rage click). */
-export const RageClickSettingsSchema = z.strictObject({
+// Stored inside the site's settings document: plain objects (unknown keys are dropped), so a key a
+// later version removes can never make the whole document unreadable.
+export const RageClickSettingsSchema = z.object({
   clicks: z.number().int().min(2).max(20).default(3),
   windowMs: z.number().int().min(100).max(10_000).default(1000),
   radiusPx: z.number().int().min(1).max(500).default(30),
@@ -101,6 +104,16 @@ export const RageClickSettingsSchema = z.strictObject({
   ignoreSelector: z.string().max(200).default(''),
 });
 export type RageClickSettings = z.infer<typeof RageClickSettingsSchema>;
+
+/** A site's detector settings (in its SiteSettings); PUT /api/sites/:siteId/trigger-settings replaces them. */
+export const TriggerSettingsSchema = z.object({
+  rage: RageClickSettingsSchema.default(RageClickSettingsSchema.parse({})),
+  /** Seconds without input on a checkout page that count as abandoning the cart. */
+  checkoutIdleSeconds: z.number().int().min(5).max(3600).default(60),
+  /** Regular expression (run in the browser only) for checkout-like pages, tested on path + query + hash. */
+  checkoutPattern: z.string().min(1).max(PATTERN_MAX).refine(compiles, 'not a valid regular expression').default('checkout'),
+});
+export type TriggerSettings = z.infer<typeof TriggerSettingsSchema>;
 
 /** GET /api/widget/triggers?site=KEY — what the loader needs; public, like the site key. */
 export interface WidgetTriggerConfig {

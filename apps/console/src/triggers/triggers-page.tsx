@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentSite, SiteId, TriggerRule, TriggerRuleInput, TriggerStats } from '@hearth/protocol';
 import { formatMoney, type VisitorSignals } from '@hearth/chat-client';
 import { triggersApi } from './triggers-api.ts';
+import { DetectorSettings } from './detector-settings.tsx';
 import { SAMPLE_VISITOR, previewTrigger, type Preview } from './trigger-preview.ts';
 
 const NEW_RULE: TriggerRuleInput = {
@@ -150,6 +151,7 @@ export function TriggersPage({ sites, onClose }: { sites: AgentSite[]; onClose: 
           })}
         </tbody>
       </table>
+      <DetectorSettings key={siteId} siteId={siteId} />
       {editing && (
         <section class="trigger-editor" aria-label="Edit trigger">
           <label>

@@ -8,12 +8,13 @@ import {
   SignalBatchSchema,
   SiteIdSchema,
   TriggerRuleInputSchema,
+  TriggerSettingsSchema,
   type SiteId,
   type WidgetTriggerConfig,
 } from '@hearth/protocol';
 import { SESSION_COOKIE, agentForSession } from '../auth/sessions.ts';
 import { agentsOnline } from '../conversations/availability.ts';
-import { readSiteSettings } from '../sites/site-settings.ts';
+import { readSiteSettings, updateSiteSettings } from '../sites/site-settings.ts';
 import { UnknownTrigger, recordSignals } from './signals.ts';
 import { createTrigger, deleteTrigger, listTriggers, updateTrigger } from './trigger-store.ts';
 import { triggerStats } from './trigger-stats.ts';
@@ -75,6 +76,22 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!ownerOnly(request, reply, siteId)) return reply;
     return deleteTrigger(db, siteId, triggerId) ? reply.code(204).send() : notFound(reply);
   });
+
+  app.get('/api/sites/:siteId/trigger-settings', { schema: { params: siteParams } }, async (request, reply) => {
+    const { siteId } = request.params;
+    if (!ownerOnly(request, reply, siteId)) return reply;
+    return { settings: readSiteSettings(db, siteId).triggers };
+  });
+
+  app.put(
+    '/api/sites/:siteId/trigger-settings',
+    { schema: { params: siteParams, body: z.strictObject(TriggerSettingsSchema.shape) } },
+    async (request, reply) => {
+      const { siteId } = request.params;
+      if (!ownerOnly(request, reply, siteId)) return reply;
+      return { settings: updateSiteSettings(db, siteId, { triggers: request.body }).triggers };
+    },
+  );
 
   // The loader runs on the customer's origin: these two answer any origin. Neither reads a cookie,
   // and the config holds nothing the site key does not already make public.
