@@ -85,8 +85,10 @@ describe('proactive triggers on the demo shop', () => {
     shop.on('pageerror', (e) => errors.push(e.message));
     await openShop(shop);
     await abandonCart(shop);
+    const reported = shop.waitForResponse((r) => r.url().includes('/api/widget/signals') && (r.request().postData() ?? '').includes('dismissed'));
     await prompt(shop).getByRole('button', { name: 'Dismiss' }).click();
     await prompt(shop).waitFor({ state: 'detached' });
+    expect((await reported).status()).toBe(200); // the figures below count this visit's prompt
 
     // Reload, exit again, then rage-click: the rage prompt (lower priority) shows, which it could
     // not if the cart-abandon prompt (priority 80, conditions holding) were still eligible.
@@ -144,6 +146,7 @@ describe('proactive triggers on the demo shop', () => {
 
     await console_.getByRole('button', { name: 'Triggers' }).click();
     const row = console_.getByRole('row').filter({ hasText: 'Cart abandon' });
+    await row.waitFor();
     // Trigger | Enabled | Priority | Shown | Engaged | Conversations | Conversions | Recovered
     // (shown twice: once in the previous test's visit, which bought nothing)
     await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Cart abandon', '', '80', '2', '1', '1', '1', '€84.00', 'EditDelete']);
