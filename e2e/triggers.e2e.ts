@@ -103,6 +103,25 @@ describe('proactive triggers on the demo shop', () => {
     await context.close();
   });
 
+  it('leaving the checkout for another page without paying brings the cart-abandon prompt', async () => {
+    const context = await browser.newContext();
+    const shop = await context.newPage();
+    await openShop(shop);
+    await shop.getByRole('article').filter({ hasText: 'Linen throw' }).getByRole('button', { name: 'Add to cart' }).click();
+    await shop.getByRole('button', { name: 'Checkout' }).click();
+    await shop.getByRole('heading', { name: 'Checkout' }).waitFor();
+    // The loader notes a navigation once the router has settled (see navigation.ts).
+    await expect.poll(() => shop.evaluate(() => sessionStorage.getItem('hearth:proactive:demo') ?? '')).toContain('/demo#checkout');
+    // A full page load (the "Shop" link), not a single-page-app navigation: the visit remembers the checkout.
+    const config = shop.waitForResponse((r) => r.url().includes('/api/widget/triggers'));
+    await shop.getByRole('link', { name: 'Shop' }).click();
+    await (await config).finished();
+    const shown = shop.waitForResponse((r) => r.url().includes('/api/widget/signals') && (r.request().postData() ?? '').includes('shown'));
+    await prompt(shop).getByText('Leaving with items in your cart?', { exact: false }).waitFor();
+    expect((await shown).status()).toBe(200);
+    await context.close();
+  });
+
   it('replying to the cart-abandon prompt starts a conversation the agent sees with its evidence; the purchase counts as a conversion', async () => {
     const visitorContext = await browser.newContext();
     const agentContext = await browser.newContext();
@@ -148,8 +167,8 @@ describe('proactive triggers on the demo shop', () => {
     const row = console_.getByRole('row').filter({ hasText: 'Cart abandon' });
     await row.waitFor();
     // Trigger | Enabled | Priority | Shown | Engaged | Conversations | Conversions | Recovered
-    // (shown twice: once in the previous test's visit, which bought nothing)
-    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Cart abandon', '', '80', '2', '1', '1', '1', '€84.00', 'EditDelete']);
+    // (shown three times: once in each of the two previous tests' visits, which bought nothing)
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Cart abandon', '', '80', '3', '1', '1', '1', '€84.00', 'EditDelete']);
 
     expect(errors).toEqual([]);
     await visitorContext.close();

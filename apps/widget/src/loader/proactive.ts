@@ -72,7 +72,6 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
   let cart: CartState | null = null;
   let purchased = false;
   let exit: string | null = null;
-  let leftCheckout = false;
   let closePrompt: (() => void) | null = null;
   let engageShown: (() => void) | null = null;
   let due: Record<string, number> = {};
@@ -85,7 +84,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     saveVisit();
     check();
   };
-  const onCheckout = (): boolean => !!site && new RegExp(site.checkoutPattern).test(pathNow());
+  const isCheckout = (path = pathNow()): boolean => !!site && new RegExp(site.checkoutPattern).test(path);
 
   function flush(): void {
     clearTimeout(flushTimer);
@@ -134,9 +133,11 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     }
   };
   function evaluate(): void {
-    if (!site || closePrompt || hooks.chatting()) return;
+    // Hidden: nobody would see it, and a page being unloaded is hidden too (its prompt would be lost
+    // yet count against the cap). A tab the visitor left shows its prompt when they come back.
+    if (!site || closePrompt || document.hidden || hooks.chatting()) return;
     const now = Date.now();
-    const idle = onCheckout() ? Math.floor((now - Math.max(lastActive, pageSince)) / 1000) : 0;
+    const idle = isCheckout() ? Math.floor((now - Math.max(lastActive, pageSince)) / 1000) : 0;
     const { winner } = evaluateTriggers(
       site.triggers,
       {
@@ -148,7 +149,11 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
         exitIntent: !!exit,
         rage,
         cart,
-        abandon: abandonReason({ cart, purchased, exit, idleOnCheckoutS: idle, leftCheckout }, site.checkoutIdleSeconds),
+        abandon: abandonReason(
+          // Left the checkout: an earlier page of this visit was one (SPA or not), this one is not.
+          { cart, purchased, exit, idleOnCheckoutS: idle, leftCheckout: !isCheckout() && timeline.some((e) => e.kind === 'page' && isCheckout(e.label)) },
+          site.checkoutIdleSeconds,
+        ),
         events,
         agentsOnline: site.agentsOnline,
       },
@@ -221,14 +226,11 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     },
     opened: () => engageShown?.(),
     navigated() {
-      const wasCheckout = onCheckout();
       pageId = randomId();
       pageSince = Date.now();
       scrollDepth = 0;
       rage = null;
-      note('page', pathNow());
-      if (wasCheckout && !onCheckout() && !purchased) leftCheckout = true;
-      check();
+      note('page', pathNow()); // and evaluates
     },
   };
 }
