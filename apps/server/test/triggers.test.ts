@@ -195,6 +195,13 @@ describe('widget endpoints', () => {
     const otherDetail = await ask(agent.socket, 'conversation:open', { conversationId: other.data.conversation.id });
     expect(otherDetail.ok && otherDetail.data.startedBy).toBeNull();
 
+    // A malformed context (an evidence line too long) is dropped; the message is not.
+    const third = await h.visitor(h.siteA.siteKey);
+    const long = await ask(third.socket, 'message:send', { clientId: 'trigger-msg-3', body: 'Hello', trigger: { ...context, evidence: ['x'.repeat(300)] } });
+    if (!long.ok) throw new Error(long.error.message);
+    const longDetail = await ask(agent.socket, 'conversation:open', { conversationId: long.data.conversation.id });
+    expect(longDetail.ok && longDetail.data.startedBy).toBeNull();
+
     // The visit that saw the cart prompt buys; another visit buys without a prompt.
     const beacon = (visitId: string, events: unknown[]) =>
       request('POST', '/api/widget/signals', null, { siteKey: h.siteA.siteKey, visitId, events }, 'text/plain');

@@ -35,8 +35,11 @@ export interface Message {
 export const SendMessageSchema = z.strictObject({
   clientId: ClientMessageIdSchema,
   body: MessageBodySchema,
-  /** The proactive prompt the visitor replied to; recorded when this message starts a conversation. */
-  trigger: TriggerContextSchema.optional(),
+  /**
+   * The proactive prompt the visitor replied to; recorded when this message starts a conversation.
+   * A malformed context is dropped, never the message: the visitor's words matter more.
+   */
+  trigger: TriggerContextSchema.optional().catch(undefined),
 });
 export const AgentSendMessageSchema = z.strictObject({
   conversationId: ConversationIdSchema,

@@ -107,7 +107,7 @@ export function checkCondition(c: TriggerCondition, s: VisitorSignals): string |
     case 'url':
     case 'referrer': {
       const subject = c.signal === 'url' ? s.path : s.referrer;
-      return patternRegex(c.match, c.pattern)?.test(subject) ? `${c.signal} ${subject}` : null;
+      return patternRegex(c.match, c.pattern)?.test(subject) ? `${c.signal} ${subject.slice(0, 150)}` : null;
     }
     case 'utm':
       return new URL(s.path, 'http://x').searchParams.get('utm_' + c.param) === c.equals ? 'utm_' + c.param : null;
