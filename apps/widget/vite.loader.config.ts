@@ -8,8 +8,11 @@ export default defineConfig({
   build: {
     outDir: 'dist/loader',
     emptyOutDir: true,
-    target: 'es2019',
-    minify: 'esbuild',
+    // es2020 keeps `?.` and `??` as written (es2019 expands each into a temporary and two tests) and
+    // terser packs tighter than esbuild: together ~330 B gzip, which the trigger detectors needed to
+    // fit the 6 KB budget. es2020 = Chrome 80, Safari 13.1, Firefox 72 and later.
+    target: 'es2020',
+    minify: 'terser',
     lib: {
       entry: 'src/loader/index.ts',
       formats: ['iife'],

@@ -18,6 +18,7 @@ import { SearchPage } from './search/search-page.tsx';
 /** The reports page brings the charting library: loaded only when an owner opens it. */
 type ReportsPageComponent = (typeof import('./reports/reports-page.tsx'))['default'];
 let reportsPage: Promise<ReportsPageComponent> | null = null;
+import { TriggersPage } from './triggers/triggers-page.tsx';
 
 interface Props {
   session: AgentSession;
@@ -123,7 +124,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               ['inbox', 'Inbox'],
               ['agents', 'Agents'],
               ['search', 'Search'],
-              ...(ownedSites.length ? ([['reports', 'Reports']] as const) : []),
+              ...(ownedSites.length ? ([['reports', 'Reports'], ['triggers', 'Triggers']] as const) : []),
             ] as const
           ).map(([key, label]) => (
             <a
@@ -164,6 +165,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
       {page === 'search' && <SearchPage session={session} onOpen={select} />}
       {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
       {page === 'agents' && <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />}
+      {page === 'triggers' && <TriggersPage sites={ownedSites} onClose={() => go('inbox')} />}
       {/* Kept mounted while another page shows, so a half-written reply survives a look at Reports. */}
       <div class="columns" hidden={page !== 'inbox'}>
           <InboxNav

@@ -16,6 +16,7 @@ import closingPlugin from './closing/closing.plugin.ts';
 import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { csatRoutes } from './csat/csat.routes.ts';
+import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(transcriptRoutes);
   await app.register(reportRoutes);
   await app.register(csatRoutes);
+  await app.register(triggersRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -36,7 +36,7 @@ beforeAll(async () => {
     db.prepare("insert into conversation_events (conversation_id, site_id, type, actor_type, data, created_at) values (?, ?, 'conversation.started', 'visitor', ?, ?)").run(
       id,
       site,
-      JSON.stringify(trigger ? { trigger } : {}),
+      JSON.stringify(trigger ? { triggerName: trigger } : {}),
       start,
     );
   };

@@ -71,7 +71,7 @@ describe('transcript search', () => {
     expect((await search(cookie, `from=${Date.now() + 60_000}`)).length).toBe(0);
     expect((await search(cookie, `from=0&to=${Date.now() + 60_000}`)).length).toBe(2);
     h.app.store.sqlite
-      .prepare("update conversation_events set data = json_object('trigger', 'pricing') where type = 'conversation.started' and conversation_id = ?")
+      .prepare("update conversation_events set data = json_object('triggerName', 'pricing') where type = 'conversation.started' and conversation_id = ?")
       .run(ids.a1);
     expect((await search(cookie, 'trigger=pricing')).map((x) => ({ id: x.conversationId, trigger: x.trigger }))).toEqual([{ id: ids.a1, trigger: 'pricing' }]);
   });

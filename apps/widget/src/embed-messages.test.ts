@@ -8,6 +8,8 @@ describe('embed message guards', () => {
     expect(parseHostToFrame({ type: 'hearth:page', page: { url: 'https://a.io/', title: 'A', referrer: null } })).not.toBeNull();
     expect(parseHostToFrame({ type: 'hearth:stored', values: {} })).not.toBeNull();
     expect(parseHostToFrame({ type: 'hearth:stored', values: { token: 't', outbox: '[]' } })).not.toBeNull();
+    const context = { triggerId: 't1', triggerName: 'Rage', evidence: ['3 clicks'], timeline: [] };
+    expect(parseHostToFrame({ type: 'hearth:trigger', context })).toEqual({ type: 'hearth:trigger', context });
     for (const m of [
       { type: 'hearth:ready' },
       { type: 'hearth:close' },
@@ -25,6 +27,8 @@ describe('embed message guards', () => {
     expect(parseHostToFrame({ type: 'hearth:open' })).toBeNull();
     expect(parseHostToFrame({ type: 'hearth:page', page: { url: 1, title: 'A', referrer: null } })).toBeNull();
     expect(parseHostToFrame({ type: 'hearth:page', page: null })).toBeNull();
+    expect(parseHostToFrame({ type: 'hearth:trigger', context: { triggerId: 1, triggerName: 'x', evidence: [], timeline: [] } })).toBeNull();
+    expect(parseHostToFrame({ type: 'hearth:trigger', context: null })).toBeNull();
     expect(parseFrameToHost({ type: 'hearth:unread', count: -1 })).toBeNull();
     expect(parseFrameToHost({ type: 'hearth:unread', count: 1.5 })).toBeNull();
     expect(parseFrameToHost({ type: 'hearth:conversation', active: 'yes' })).toBeNull();

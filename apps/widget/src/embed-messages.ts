@@ -31,6 +31,11 @@ const hostToFrame: { [K in HostToFrame['type']]: (m: Fields) => boolean } = {
     const v = m.values as Fields | null;
     return typeof v === 'object' && v !== null && Object.entries(v).every(([k, value]) => isStoredKey(k) && isString(value));
   },
+  // Shape only: the server parses the context with its zod schema before storing anything.
+  'hearth:trigger': (m) => {
+    const c = m.context as Fields | null;
+    return typeof c === 'object' && c !== null && isString(c.triggerId) && isString(c.triggerName) && Array.isArray(c.evidence) && Array.isArray(c.timeline);
+  },
 };
 
 const frameToHost: { [K in FrameToHost['type']]: (m: Fields) => boolean } = {

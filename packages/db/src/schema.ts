@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgentId, ConversationId, MessageId, SiteId, VisitorId } from '@hearth/protocol';
 
 /** Epoch milliseconds; every timestamp in Hearth is one of these. */
@@ -222,4 +222,41 @@ export const csatRatings = sqliteTable(
     updatedAt: ms('updated_at'),
   },
   (t) => [index('csat_ratings_site_idx').on(t.siteId, t.createdAt), index('csat_ratings_agent_idx').on(t.agentId)],
+);
+
+/**
+ * Proactive triggers (issue 4), owner-configured. `rule` is JSON parsed by TriggerRuleInputSchema
+ * (packages/protocol/src/triggers.ts) on every read. Ids sort by creation time: ties in priority go
+ * to the older trigger.
+ */
+export const triggers = sqliteTable(
+  'triggers',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    createdAt: ms('created_at'),
+    updatedAt: ms('updated_at'),
+  },
+  (t) => [index('triggers_site_idx').on(t.siteId)],
+);
+
+/**
+ * What the loader reported about prompts and purchases (POST /api/widget/signals), for the
+ * per-trigger figures. `at` is the visitor's clock: only compared within one visit.
+ */
+export const triggerEvents = sqliteTable(
+  'trigger_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    visitId: text('visit_id').notNull(),
+    type: text('type', { enum: ['shown', 'dismissed', 'engaged', 'purchase'] }).notNull(),
+    triggerId: text('trigger_id'),
+    value: real('value'),
+    currency: text('currency'),
+    at: ms('at'),
+    receivedAt: ms('received_at'),
+  },
+  (t) => [index('trigger_events_site_trigger_idx').on(t.siteId, t.triggerId, t.type), index('trigger_events_visit_idx').on(t.siteId, t.visitId)],
 );

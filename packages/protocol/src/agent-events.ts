@@ -4,6 +4,7 @@ import { AgentIdSchema, ConversationIdSchema, SiteIdSchema, type AgentId, type C
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
 import type { CsatRating } from './csat.ts';
+import type { TriggerStart } from './triggers.ts';
 
 /** Namespace the console connects to; auth is the httpOnly session cookie. */
 export const AGENT_NAMESPACE = '/agent';
@@ -45,6 +46,8 @@ export interface ConversationDetail {
   pages: PageView[];
   /** The visitor's CSAT rating of this conversation, if any. */
   rating: CsatRating | null;
+  /** The proactive prompt the visitor replied to, with its evidence and their event timeline. */
+  startedBy: TriggerStart | null;
 }
 
 export type AgentStatus = 'online' | 'away' | 'offline';

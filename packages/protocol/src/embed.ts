@@ -1,3 +1,5 @@
+import type { TriggerContext } from './triggers.ts';
+
 /**
  * Messages between the loader on the host page and the widget frame (served from Hearth's origin).
  * Both sides check `event.origin` and `event.source`, and post to an explicit target origin — never '*'.
@@ -35,7 +37,9 @@ export type HostToFrame =
   /** The host page the visitor is on: sent when the frame is ready and on every SPA navigation. */
   | { type: 'hearth:page'; page: HostPage }
   /** Answer to `hearth:ready`: the values the loader keeps for the frame (see StoredKey). */
-  | { type: 'hearth:stored'; values: Partial<Record<StoredKey, string>> };
+  | { type: 'hearth:stored'; values: Partial<Record<StoredKey, string>> }
+  /** The visitor engaged with a proactive prompt: their next message starts the conversation with this context. */
+  | { type: 'hearth:trigger'; context: TriggerContext };
 
 export type FrameToHost =
   /** The panel is mounted and listening; the loader answers with the current page and visibility. */

@@ -10,3 +10,4 @@ export * from './site-settings.ts';
 export * from './csat.ts';
 export * from './transcript.ts';
 export * from './reports.ts';
+export * from './triggers.ts';

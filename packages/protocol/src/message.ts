@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TriggerContextSchema } from './triggers.ts';
 import { ClientMessageIdSchema, ConversationIdSchema, type ConversationId, type MessageId } from './ids.ts';
 
 /** Longest message body we accept, in UTF-16 code units. */
@@ -36,6 +37,11 @@ export const SendMessageSchema = z.strictObject({
   body: MessageBodySchema,
   /** Topic picked by the visitor (or passed by the site): only used when this message starts a conversation. */
   departmentId: z.string().min(1).max(64).optional(),
+  /**
+   * The proactive prompt the visitor replied to; recorded when this message starts a conversation.
+   * A malformed context is dropped, never the message: the visitor's words matter more.
+   */
+  trigger: TriggerContextSchema.optional().catch(undefined),
 });
 export const AgentSendMessageSchema = z.strictObject({
   conversationId: ConversationIdSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TriggerSettingsSchema } from './triggers.ts';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
 
@@ -51,6 +52,8 @@ const questionText = (fallback: string) => z.string().trim().min(1).max(300).def
 
 export const SiteSettingsSchema = z.object({
   routing: RoutingSettingsSchema.default(RoutingSettingsSchema.parse({})),
+  /** Proactive triggers' detectors (issue 4). */
+  triggers: TriggerSettingsSchema.default(TriggerSettingsSchema.parse({})),
   // --- closing and CSAT (issue 5) ---
   /** An open conversation with no message for this long is closed by the server. */
   inactivityTimeoutMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),

@@ -1,15 +1,16 @@
 /**
- * The console's top-level pages, by path: /console/agents, /console/reports, /console/search, else
+ * The console's top-level pages, by path: /console/agents, /reports, /search, /triggers, else
  * the inbox (which keeps /console/conversations/<id> for the open conversation).
  *
  * @example consolePage('/console/reports') // 'reports'
  */
-export type ConsolePage = 'inbox' | 'agents' | 'reports' | 'search';
+export type ConsolePage = 'inbox' | 'agents' | 'reports' | 'search' | 'triggers';
 
 export function consolePage(pathname: string): ConsolePage {
   if (/^\/console\/reports\/?$/.test(pathname)) return 'reports';
   if (/^\/console\/search\/?$/.test(pathname)) return 'search';
   if (/^\/console\/agents\/?$/.test(pathname)) return 'agents';
+  if (/^\/console\/triggers\/?$/.test(pathname)) return 'triggers';
   return 'inbox';
 }
 

@@ -3,6 +3,7 @@ import { useNow } from '../store/use-console-state.ts';
 import { fullTime, relativeTime } from '../time/relative-time.ts';
 import { shortId } from '../inbox/inbox-state.ts';
 import { describeUserAgent } from './user-agent.ts';
+import { TriggerOrigin } from './trigger-origin.tsx';
 
 /** Only http(s) URLs become links; anything else (a javascript: URL a visitor forged) stays text. */
 function isWebUrl(url: string): boolean {
@@ -59,6 +60,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail | null }) 
           </time>
         </dd>
       </dl>
+      {detail.startedBy && <TriggerOrigin context={detail.startedBy} />}
       <h3 class="section-title">Current page</h3>
       {current ? (
         <div class="current-page">

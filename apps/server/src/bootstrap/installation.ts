@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import type { AgentId, SiteId } from '@hearth/protocol';
 import { hashPassword } from '../auth/password.ts';
+import { seedDemoTriggers } from '../triggers/trigger-store.ts';
 
 export interface InstallationResult {
   created: boolean;
@@ -55,9 +56,10 @@ export async function ensureInstallation(
   const email = admin.email ?? 'admin@hearth.local';
   const generatedPassword = admin.password ? undefined : randomBytes(12).toString('base64url');
   const password = admin.password ?? generatedPassword!;
-  const { siteKey } = await createSiteWithTeam(db, { name: 'Ember & Oak (demo shop)', key: 'demo' }, [
+  const { siteId, siteKey } = await createSiteWithTeam(db, { name: 'Ember & Oak (demo shop)', key: 'demo' }, [
     { email, name: displayNameFromEmail(email), password, role: 'owner' },
   ]);
+  seedDemoTriggers(db, siteId, Date.now());
   return { created: true, siteKey, ownerEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
 }
 

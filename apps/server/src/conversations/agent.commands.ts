@@ -7,6 +7,7 @@ import { claimConversation, closeConversation, markReadByAgent } from './convers
 import { conversationSummary, messagesAfter, openConversations, recentPages, visitorProfile } from './conversation-queries.ts';
 import { sendAgentMessage } from './send-message.ts';
 import { ratingOf } from '../csat/csat-store.ts';
+import { startedByTrigger } from '../triggers/trigger-context.ts';
 
 type ConversationCommand =
   | 'inbox:list'
@@ -47,6 +48,7 @@ export function conversationAgentCommands(
         visitor: visitorProfile(db, conversation.visitorId)!,
         pages: recentPages(db, conversation.visitorId),
         rating: ratingOf(db, conversationId),
+        startedBy: startedByTrigger(db, conversationId),
       };
     },
 

@@ -4,7 +4,8 @@ import type { ConversationId, SiteId } from '@hearth/protocol';
 
 /**
  * Event types recorded beside messages. Features add theirs here so transcripts and reports can
- * switch over one list.
+ * switch over one list. `conversation.started` carries `{ triggerId, triggerName, evidence, timeline, prompt }`
+ * when the visitor started it by replying to a proactive prompt (triggers/trigger-context.ts).
  */
 export type ConversationEventType =
   | 'conversation.started'

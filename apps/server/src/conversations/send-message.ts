@@ -118,6 +118,8 @@ export interface VisitorSend {
   /** Only used when this message starts a conversation; must be a department of the site. */
   departmentId?: string | null;
   now: number;
+  /** Data for `conversation.started` if this message starts one (the prompt the visitor replied to). */
+  startData?: Record<string, unknown> | null;
 }
 
 /** A visitor's message: goes into their open conversation, opening one if there is none. */
@@ -160,7 +162,14 @@ export function sendVisitorMessage(db: HearthDb, input: VisitorSend): SentMessag
         updatedAt: input.now,
       })
       .run();
-    recordEvent(db, { conversationId, siteId: input.siteId, type: 'conversation.started', actor: { type: 'visitor', id: input.visitorId }, now: input.now });
+    recordEvent(db, {
+      conversationId,
+      siteId: input.siteId,
+      type: 'conversation.started',
+      actor: { type: 'visitor', id: input.visitorId },
+      ...(input.startData ? { data: input.startData } : {}),
+      now: input.now,
+    });
   }
   const message = appendMessage(
     db,

@@ -10,6 +10,7 @@ import { broadcastConversation, visitorView } from './broadcast.ts';
 import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
 import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf, ownsConversation } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
+import { triggerStartData } from '../triggers/trigger-context.ts';
 
 /** The widget's commands. Every lookup is the token's visitor's own. */
 export function conversationVisitorCommands(
@@ -28,12 +29,13 @@ export function conversationVisitorCommands(
       return { conversation: visitorView(app, latest.id)!, messages: messagesAfter(db, latest.id, from) };
     },
 
-    'message:send': async ({ clientId, body, departmentId }) => {
+    'message:send': async ({ clientId, body, departmentId, trigger }) => {
       const now = Date.now();
       // The first message and the routing decision commit together: a new conversation is never
       // seen half-started (stored but neither assigned nor queued).
       const { sent, assigned } = await app.commits.run(() => {
-        const sent = sendVisitorMessage(db, { siteId, visitorId, clientId, body, departmentId: departmentId ?? null, now });
+        const startData = triggerStartData(db, siteId, trigger);
+        const sent = sendVisitorMessage(db, { siteId, visitorId, clientId, body, departmentId: departmentId ?? null, now, startData });
         return { sent, assigned: sent.startedConversation ? assignWaiting(db, siteId, now) : [] };
       });
       const conversationId = sent.message.conversationId as ConversationId;

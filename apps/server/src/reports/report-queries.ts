@@ -25,7 +25,7 @@ function scoped(scope: ReportScope): SQL {
   return sql`scoped as materialized (
     select c.id, c.status, c.created_at, c.closed_at,
       coalesce(c.assigned_agent_id, '') as k_agent,
-      coalesce((select json_extract(e.data, '$.trigger') from conversation_events e
+      coalesce((select json_extract(e.data, '$.triggerName') from conversation_events e
         where e.conversation_id = c.id and e.type = 'conversation.started' limit 1), '') as k_trigger,
       coalesce((select pv.url from page_views pv where pv.visitor_id = c.visitor_id and pv.viewed_at <= c.created_at
         order by pv.viewed_at desc, pv.id desc limit 1), '') as k_page,

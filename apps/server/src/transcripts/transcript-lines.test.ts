@@ -10,7 +10,7 @@ const ev = (...args: Parameters<typeof described>) => described(...args).entry;
 describe('describeEvent', () => {
   it('describes each event type in words', () => {
     expect(ev('conversation.started', {}, 'visitor').text).toBe('Conversation started');
-    expect(ev('conversation.started', { trigger: 'pricing-page' }).text).toBe('Conversation started by trigger "pricing-page"');
+    expect(ev('conversation.started', { triggerName: 'pricing-page' }).text).toBe('Conversation started by trigger "pricing-page"');
     expect(ev('conversation.assigned', { agentId: 'a1' }, 'agent', 'a1')).toEqual({ kind: 'event', at: 5, author: 'Ada', text: 'Assigned to Ada' });
     expect(ev('conversation.closed', { reason: 'inactivity' }).text).toBe('Conversation closed after inactivity');
     expect(ev('conversation.closed', { reason: 'visitor' }, 'visitor').text).toBe('Conversation ended by the visitor');

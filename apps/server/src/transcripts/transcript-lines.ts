@@ -26,7 +26,7 @@ export function describeEvent(e: RawEvent, agentName: (id: string) => string): D
   let text: string;
   switch (e.type) {
     case 'conversation.started':
-      text = typeof e.data.trigger === 'string' ? `Conversation started by trigger "${e.data.trigger}"` : 'Conversation started';
+      text = typeof e.data.triggerName === 'string' ? `Conversation started by trigger "${e.data.triggerName}"` : 'Conversation started';
       break;
     case 'conversation.assigned':
       text = `Assigned to ${agent('agentId')}`;

@@ -33,7 +33,7 @@ export function searchTranscripts(db: HearthDb, siteIds: readonly SiteId[], f: S
   if (f.agentId !== undefined) where.push(sql`c.assigned_agent_id = ${f.agentId}`);
   if (f.rating !== undefined) where.push(sql`r.score = ${f.rating}`);
   if (f.status !== undefined) where.push(sql`c.status = ${f.status}`);
-  const trigger = sql`(select json_extract(e.data, '$.trigger') from conversation_events e
+  const trigger = sql`(select json_extract(e.data, '$.triggerName') from conversation_events e
     where e.conversation_id = c.id and e.type = 'conversation.started' limit 1)`;
   if (f.trigger !== undefined) where.push(sql`${trigger} = ${f.trigger}`);
   const snippet = phrase

@@ -1,7 +1,8 @@
-import type { HostToFrame, StoredKey } from '@hearth/protocol';
+import type { HostToFrame, StoredKey, TriggerContext } from '@hearth/protocol';
 import { parseFrameToHost } from '../embed-messages.ts';
 import { installApi } from './command-queue.ts';
 import { watchNavigation } from './navigation.ts';
+import { startProactive } from './proactive.ts';
 import { activeFlagKey, frameUrl, readScriptConfig, storedKey, type LoaderConfig } from './script-config.ts';
 import { createShell } from './widget-shell.ts';
 
@@ -37,6 +38,8 @@ function start(config: LoaderConfig): void {
   let focusOnReady = false;
   let frame: HTMLIFrameElement | null = null;
   let lastPageUrl = '';
+  // The prompt the visitor engaged with: handed to the frame (again on ready) for their first message.
+  let trigger: TriggerContext | null = null;
 
   const shell = createShell(safe(() => setOpen(!open, true)));
 
@@ -56,7 +59,10 @@ function start(config: LoaderConfig): void {
   function setOpen(next: boolean, focus: boolean): void {
     if (next !== open) {
       open = next;
-      if (open) ensureFrame();
+      if (open) {
+        ensureFrame();
+        proactive.opened();
+      }
       shell.render(open, unread);
       post(open ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
     }
@@ -104,6 +110,7 @@ function start(config: LoaderConfig): void {
           post({ type: 'hearth:stored', values });
           postPage();
           post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
+          if (trigger) post({ type: 'hearth:trigger', context: trigger });
           if (open && focusOnReady) frame.focus();
           focusOnReady = false;
           break;
@@ -136,13 +143,26 @@ function start(config: LoaderConfig): void {
     }),
   );
 
+  const proactive = startProactive(config, {
+    root: shell.host.shadowRoot!,
+    // No prompt over an open panel, nor to a visitor already in a conversation.
+    chatting: () => open || load(flagKey) === '1',
+    engage: (context) => {
+      trigger = context;
+      setOpen(true, true);
+      post({ type: 'hearth:trigger', context });
+    },
+  });
+
   watchNavigation(
     safe(() => {
+      proactive.navigated();
       if (location.href !== lastPageUrl) postPage();
     }),
   );
 
   installApi(window, {
+    track: proactive.track,
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
     toggle: () => setOpen(!open, open ? shell.hasFocus() : true),

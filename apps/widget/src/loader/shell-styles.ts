@@ -17,6 +17,10 @@ export const SHELL_CSS = `
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;width:370px;height:560px;max-height:calc(100vh - 108px);border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(17,24,39,.3);opacity:0;transform:translateY(12px);visibility:hidden;transition:opacity .18s,transform .18s,visibility 0s .18s}
 .panel.open{opacity:1;transform:none;visibility:visible;transition:opacity .18s,transform .18s}
 iframe{display:block;width:100%;height:100%;border:0}
+.prompt{position:fixed;right:20px;bottom:88px;z-index:2147483000;width:280px;padding:14px 16px;border-radius:16px;background:#fff;color:#111827;box-shadow:0 12px 48px rgba(17,24,39,.3);font:14px/1.4 system-ui,sans-serif}
+.prompt p{margin:0 20px 8px 0}.pf{font-weight:700;color:#6b7280}
+.prompt button{font:inherit;cursor:pointer;border:0;border-radius:8px;padding:6px 14px;background:var(--hearth-brand);color:#fff}
+.prompt .px{position:absolute;top:6px;right:6px;padding:2px 8px;background:none;color:#6b7280}
 @media (max-width:640px){.panel{inset:0;width:100%;height:100%;max-height:none;border-radius:0}.panel.open~.launcher{display:none}}
 @media (prefers-reduced-motion:reduce){.panel,.panel.open,.launcher{transition:none}}
 `;

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { ConversationId, Message, PageViewInput, VISITOR_NAMESPACE, VisitorConversation } from '@hearth/protocol';
+import type { ConversationId, Message, PageViewInput, TriggerContext, VISITOR_NAMESPACE, VisitorConversation } from '@hearth/protocol';
 import { createOutbox, lastSeqOf } from '@hearth/chat-client';
 import { createHostStorage, localStorageOrNull } from './browser-storage.ts';
 import { EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, toPageViewInput, type Timeline } from './chat-state.ts';
@@ -28,12 +28,15 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
   let awaitingStorage = !ownStorage;
   const outbox = createOutbox(storage, `hearth:outbox:${siteKey}`);
   const listeners = new Set<(view: ChatView) => void>();
+  // Set when the visitor replied to a proactive prompt; cleared once a message of theirs is accepted.
+  let trigger: TriggerContext | null = null;
   const sender = createOutboxSender({
     outbox,
     socket: () => socket,
     onSent: adoptSent,
     onChange: () => update(),
     departmentId: () => (timeline.conversation?.status !== 'open' && view.topic) || undefined,
+    trigger: () => trigger,
   });
   let timeline: Timeline = EMPTY_TIMELINE;
   let socket: VisitorSocket | null = null;
@@ -123,6 +126,7 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
   }
 
   function adoptSent(message: Message, conversation: VisitorConversation): void {
+    trigger = null;
     const isNew = conversation.id !== timeline.conversation?.id;
     setTimeline(applySync(timeline, { conversation, messages: [message] }));
     // A new conversation we had not seen: fetch what came before our message (another tab's, say).
@@ -239,6 +243,9 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
       case 'hearth:page':
         page = toPageViewInput(message.page);
         sendPage();
+        break;
+      case 'hearth:trigger':
+        trigger = message.context;
         break;
       case 'hearth:stored':
         if (!awaitingStorage) break;

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { Message, VisitorClientToServerEvents, VisitorConversation, VisitorServerToClientEvents } from '@hearth/protocol';
+import type { Message, TriggerContext, VisitorClientToServerEvents, VisitorConversation, VisitorServerToClientEvents } from '@hearth/protocol';
 import type { Outbox, OutboxEntry } from '@hearth/chat-client';
 import { pendingItems, type PendingItem } from './chat-state.ts';
 
@@ -25,6 +25,8 @@ interface SenderOptions {
   onChange(): void;
   /** The topic to start a conversation with; the server ignores it on later messages. */
   departmentId(): string | undefined;
+  /** The prompt the visitor replied to, sent along until a message is accepted (the server uses it only when starting a conversation). */
+  trigger?(): TriggerContext | null;
 }
 
 /**
@@ -32,7 +34,7 @@ interface SenderOptions {
  * visitor's order. An entry leaves the outbox only on an ok ack (or a refusal no resend can fix);
  * anything else keeps it for the next connect, and the clientId makes the resend idempotent.
  */
-export function createOutboxSender({ outbox, socket, onSent, onChange, departmentId }: SenderOptions): OutboxSender {
+export function createOutboxSender({ outbox, socket, onSent, onChange, departmentId, trigger }: SenderOptions): OutboxSender {
   // clientId -> attempt number, so a stale timeout from an earlier connection cannot clear a newer send.
   const inFlight = new Map<string, number>();
   let attempts = 0;
@@ -46,7 +48,9 @@ export function createOutboxSender({ outbox, socket, onSent, onChange, departmen
     inFlight.set(entry.clientId, attempt);
     onChange();
     return new Promise((resolve) => {
-      s.timeout(ACK_TIMEOUT_MS).emit('message:send', { clientId: entry.clientId, body: entry.body, departmentId: departmentId() }, (err, ack) => {
+      const context = trigger?.() ?? null;
+      const request = { clientId: entry.clientId, body: entry.body, departmentId: departmentId(), ...(context ? { trigger: context } : {}) };
+      s.timeout(ACK_TIMEOUT_MS).emit('message:send', request, (err, ack) => {
         if (inFlight.get(entry.clientId) === attempt) inFlight.delete(entry.clientId);
         if (err) {
           // Timed out: stays queued; resent on the next connect (or with the next message).

@@ -1,0 +1,142 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema } from '@hearth/db';
+import {
+  SIGNAL_BODY_MAX_BYTES,
+  SignalBatchSchema,
+  SiteIdSchema,
+  TriggerRuleInputSchema,
+  TriggerSettingsSchema,
+  type SiteId,
+  type WidgetTriggerConfig,
+} from '@hearth/protocol';
+import { SESSION_COOKIE, agentForSession } from '../auth/sessions.ts';
+import { agentsOnline } from '../routing/availability.ts';
+import { readSiteSettings, updateSiteSettings } from '../sites/site-settings.ts';
+import { UnknownTrigger, recordSignals } from './signals.ts';
+import { createTrigger, deleteTrigger, listTriggers, updateTrigger } from './trigger-store.ts';
+import { triggerStats } from './trigger-stats.ts';
+
+const siteParams = z.strictObject({ siteId: SiteIdSchema });
+const triggerParams = z.strictObject({ siteId: SiteIdSchema, triggerId: z.string().min(1).max(64) });
+
+/**
+ * Triggers: owner-only CRUD with per-trigger figures (console), and the two widget endpoints: the
+ * public trigger config the loader evaluates, and the beacon that reports prompts and purchases.
+ */
+export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.store;
+
+  /** Only an owner of the site may read or change its triggers; anyone else gets the same 404. */
+  function ownerOnly(request: FastifyRequest, reply: FastifyReply, siteId: SiteId): boolean {
+    const agent = agentForSession(db, request.cookies[SESSION_COOKIE], Date.now());
+    if (!agent) {
+      void reply.code(401).send({ error: { code: 'unauthorized', message: 'Please sign in.' } });
+      return false;
+    }
+    const membership = db
+      .select({ role: schema.memberships.role })
+      .from(schema.memberships)
+      .where(and(eq(schema.memberships.siteId, siteId), eq(schema.memberships.agentId, agent.agentId)))
+      .get();
+    if (membership?.role !== 'owner') {
+      void reply.code(membership ? 403 : 404).send({
+        error: membership ? { code: 'forbidden', message: 'Only the site owner can manage triggers.' } : { code: 'not_found', message: 'Not found.' },
+      });
+      return false;
+    }
+    return true;
+  }
+  const notFound = (reply: FastifyReply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such trigger.' } });
+
+  app.get('/api/sites/:siteId/triggers', { schema: { params: siteParams } }, async (request, reply) => {
+    const { siteId } = request.params;
+    if (!ownerOnly(request, reply, siteId)) return reply;
+    const triggers = listTriggers(db, siteId);
+    return { triggers, stats: triggerStats(db, siteId, triggers) };
+  });
+
+  app.post('/api/sites/:siteId/triggers', { schema: { params: siteParams, body: TriggerRuleInputSchema } }, async (request, reply) => {
+    const { siteId } = request.params;
+    if (!ownerOnly(request, reply, siteId)) return reply;
+    return reply.code(201).send({ trigger: createTrigger(db, siteId, request.body, Date.now()) });
+  });
+
+  app.put('/api/sites/:siteId/triggers/:triggerId', { schema: { params: triggerParams, body: TriggerRuleInputSchema } }, async (request, reply) => {
+    const { siteId, triggerId } = request.params;
+    if (!ownerOnly(request, reply, siteId)) return reply;
+    const trigger = updateTrigger(db, siteId, triggerId, request.body, Date.now());
+    return trigger ? { trigger } : notFound(reply);
+  });
+
+  app.delete('/api/sites/:siteId/triggers/:triggerId', { schema: { params: triggerParams } }, async (request, reply) => {
+    const { siteId, triggerId } = request.params;
+    if (!ownerOnly(request, reply, siteId)) return reply;
+    return deleteTrigger(db, siteId, triggerId) ? reply.code(204).send() : notFound(reply);
+  });
+
+  app.get('/api/sites/:siteId/trigger-settings', { schema: { params: siteParams } }, async (request, reply) => {
+    const { siteId } = request.params;
+    if (!ownerOnly(request, reply, siteId)) return reply;
+    return { settings: readSiteSettings(db, siteId).triggers };
+  });
+
+  app.put(
+    '/api/sites/:siteId/trigger-settings',
+    { schema: { params: siteParams, body: z.strictObject(TriggerSettingsSchema.shape) } },
+    async (request, reply) => {
+      const { siteId } = request.params;
+      if (!ownerOnly(request, reply, siteId)) return reply;
+      return { settings: updateSiteSettings(db, siteId, { triggers: request.body }).triggers };
+    },
+  );
+
+  // The loader runs on the customer's origin: these two answer any origin. Neither reads a cookie,
+  // and the config holds nothing the site key does not already make public.
+  const siteByKey = (key: string) => db.select({ id: schema.sites.id, name: schema.sites.name }).from(schema.sites).where(eq(schema.sites.key, key)).get();
+
+  app.get(
+    '/api/widget/triggers',
+    { schema: { querystring: z.object({ site: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }) } },
+    async (request, reply) => {
+      void reply.header('access-control-allow-origin', '*').header('cache-control', 'no-cache');
+      const site = siteByKey(request.query.site);
+      if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
+      const settings = readSiteSettings(db, site.id).triggers;
+      const config: WidgetTriggerConfig = {
+        siteName: site.name,
+        rage: settings.rage,
+        checkoutIdleSeconds: settings.checkoutIdleSeconds,
+        checkoutPattern: settings.checkoutPattern,
+        agentsOnline: await agentsOnline(app, site.id),
+        triggers: listTriggers(db, site.id).filter((t) => t.enabled),
+      };
+      return config;
+    },
+  );
+
+  // sendBeacon posts text/plain (no CORS preflight): parse it as JSON here, in this plugin only.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: SIGNAL_BODY_MAX_BYTES }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400, code: 'invalid_payload' }));
+    }
+  });
+
+  app.post('/api/widget/signals', { bodyLimit: SIGNAL_BODY_MAX_BYTES, schema: { body: SignalBatchSchema } }, async (request, reply) => {
+    void reply.header('access-control-allow-origin', '*');
+    const site = siteByKey(request.body.siteKey);
+    if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
+    try {
+      const stored = await app.commits.run(() => recordSignals(db, site.id, request.body, Date.now()));
+      return { stored };
+    } catch (error) {
+      if (!(error instanceof UnknownTrigger)) throw error;
+      return reply.code(400).send({ error: { code: 'unknown_trigger', message: 'A signal names a trigger this site does not have.' } });
+    }
+  });
+};

@@ -1,0 +1,236 @@
+import type { SignalEvent, TriggerContext, VisitorTimelineEntry, WidgetTriggerConfig } from '@hearth/protocol';
+import { evaluateTriggers, formatMoney, type CartState, type PromptHistory, type RageEvidence, type RuleResult } from '@hearth/chat-client';
+import type { LoaderConfig } from './script-config.ts';
+import { abandonReason, cartFromProps } from './detectors/cart.ts';
+import { watchExitIntent } from './detectors/exit-intent.ts';
+import { describeElement, scrollPercent } from './detectors/page-signals.ts';
+import { createRageClickDetector } from './detectors/rage-click.ts';
+import { showPrompt } from './prompt.ts';
+
+export interface ProactiveHooks {
+  root: ShadowRoot;
+  /** True while the panel is open or the visitor has an ongoing conversation: no prompts then. */
+  chatting(): boolean;
+  /** The visitor replied to a prompt (or it opens the panel by itself): open the chat with this context. */
+  engage(context: TriggerContext): void;
+}
+
+export interface Proactive {
+  /** `Hearth('track', name, props)`: 'cart', 'purchase' or a custom event. */
+  track(name: unknown, props?: unknown): void;
+  navigated(): void;
+  /** The visitor opened the chat: with a prompt on screen, that engages with it. */
+  opened(): void;
+}
+
+type Kind = 'localStorage' | 'sessionStorage';
+// Blocked or full storage only costs memory: caps and visits then last one page.
+const read = <T>(kind: Kind, key: string, fallback: T): T => {
+  try {
+    return (JSON.parse(window[kind].getItem(key)!) as T | null) ?? fallback;
+  } catch {
+    return fallback;
+  }
+};
+const write = (kind: Kind, key: string, value: unknown): void => {
+  try {
+    window[kind].setItem(key, JSON.stringify(value));
+  } catch {
+    // see read()
+  }
+};
+const randomId = (): string => Math.random().toString(36).slice(2) + Date.now().toString(36);
+const pathNow = (): string => location.pathname + location.search + location.hash;
+
+/**
+ * Gathers the host page's signals (detectors/), evaluates the site's triggers on every change (and
+ * once a second, for time-based conditions), shows at most one prompt at a time, and reports what
+ * happened with sendBeacon, batched: a page that never shows a prompt sends nothing.
+ */
+export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Proactive {
+  // One document per storage: the visitor's (visit count; prompts shown, for caps across reloads and
+  // visits) and the visit's (its id; the timeline the agent sees if the visitor replies).
+  const key = 'hearth:proactive:' + config.siteKey;
+  const visitor = read<{ visits: number; prompts: PromptHistory }>('localStorage', key, { visits: 0, prompts: {} });
+  const visit = read<{ id: string; timeline: VisitorTimelineEntry[] }>('sessionStorage', key, { id: '', timeline: [] });
+  if (!visit.id) {
+    visit.id = randomId();
+    visitor.visits++;
+  }
+  const saveVisitor = (): void => write('localStorage', key, visitor);
+  const saveVisit = (): void => write('sessionStorage', key, visit);
+  saveVisitor();
+  const { id: visitId, timeline } = visit;
+  const { visits: visitCount, prompts: history } = visitor;
+  const events: string[] = [];
+  let site: WidgetTriggerConfig | null = null;
+  let pageId = randomId();
+  let pageSince = Date.now();
+  let lastActive = pageSince;
+  let scrollDepth = 0;
+  let rage: RageEvidence | null = null;
+  let cart: CartState | null = null;
+  let purchased = false;
+  let exit: string | null = null;
+  let closePrompt: (() => void) | null = null;
+  let engageShown: (() => void) | null = null;
+  let due: Record<string, number> = {};
+  let outbox: SignalEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const note = (kind: VisitorTimelineEntry['kind'], label: string): void => {
+    timeline.push({ at: Date.now(), kind, label: label.slice(0, 200) });
+    if (timeline.length > 40) timeline.shift();
+    saveVisit();
+    check();
+  };
+  const isCheckout = (path = pathNow()): boolean => !!site && new RegExp(site.checkoutPattern).test(path);
+
+  function flush(): void {
+    clearTimeout(flushTimer);
+    if (!outbox.length) return;
+    const body = JSON.stringify({ siteKey: config.siteKey, visitId, events: outbox.splice(0, 50) });
+    const url = config.origin + '/api/widget/signals';
+    // sendBeacon survives the page being closed, and a text/plain beacon needs no CORS preflight.
+    navigator.sendBeacon(url, body);
+  }
+  const report = (event: SignalEvent): void => {
+    outbox.push(event);
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(flush, 1000);
+  };
+
+  function show(result: RuleResult): void {
+    const { rule, evidence } = result;
+    const at = Date.now();
+    history[rule.id] = { at, visitId, pageId };
+    saveVisitor();
+    report({ type: 'shown', triggerId: rule.id, at });
+    const engage = (): void => {
+      closePrompt?.();
+      closePrompt = engageShown = null;
+      report({ type: 'engaged', triggerId: rule.id, at: Date.now() });
+      hooks.engage({ triggerId: rule.id, triggerName: rule.name, evidence, timeline });
+    };
+    closePrompt = showPrompt(hooks.root, rule.action.senderName ?? site!.siteName, rule.action.message, {
+      reply: engage,
+      dismiss: () => {
+        closePrompt?.();
+        closePrompt = engageShown = null;
+        report({ type: 'dismissed', triggerId: rule.id, at: Date.now() });
+      },
+    });
+    engageShown = engage;
+    if (rule.action.openPanel) engage();
+  }
+
+  // Runs from timers and host-page events: an error must stay in the console, never reach the page.
+  const check = (): void => {
+    try {
+      evaluate();
+    } catch (error) {
+      console.error('[hearth]', error);
+    }
+  };
+  function evaluate(): void {
+    // Hidden: nobody would see it, and a page being unloaded is hidden too (its prompt would be lost
+    // yet count against the cap). A tab the visitor left shows its prompt when they come back.
+    if (!site || closePrompt || document.hidden || hooks.chatting()) return;
+    const now = Date.now();
+    const idle = isCheckout() ? Math.floor((now - Math.max(lastActive, pageSince)) / 1000) : 0;
+    const { winner } = evaluateTriggers(
+      site.triggers,
+      {
+        path: pathNow(),
+        referrer: document.referrer,
+        visitCount,
+        timeOnPageS: Math.floor((now - pageSince) / 1000),
+        scrollDepth,
+        exitIntent: !!exit,
+        rage,
+        cart,
+        abandon: abandonReason(
+          // Left the checkout: an earlier page of this visit was one (SPA or not), this one is not.
+          { cart, purchased, exit, idleOnCheckoutS: idle, leftCheckout: !isCheckout() && timeline.some((e) => e.kind === 'page' && isCheckout(e.label)) },
+          site.checkoutIdleSeconds,
+        ),
+        events,
+        agentsOnline: site.agentsOnline,
+      },
+      history,
+      { now, visitId, pageId },
+    );
+    // The conditions must hold for the trigger's delay, without a break, before its prompt shows.
+    if (!winner) return void (due = {});
+    const id = winner.rule.id;
+    due[id] ??= now + winner.rule.delaySeconds * 1000;
+    if (now >= due[id]!) show(winner);
+  }
+
+  void fetch(`${config.origin}/api/widget/triggers?site=${encodeURIComponent(config.siteKey)}`)
+    .then((r) => (r.ok ? (r.json() as Promise<WidgetTriggerConfig>) : null))
+    .then((loaded) => {
+      if (!loaded?.triggers.length) return;
+      site = loaded;
+      const detect = createRageClickDetector(loaded.rage);
+      const ignore = loaded.rage.ignoreSelector;
+      document.addEventListener(
+        'click',
+        (e) => {
+          const target = e.target as Element | null;
+          // Clicks on our own widget, or on what the owner told us to ignore, never count.
+          if (!target?.closest || target.closest('hearth-widget') || (ignore && target.closest(ignore))) return;
+          const found = detect({ t: e.timeStamp, x: e.clientX, y: e.clientY, target, label: describeElement(target) });
+          if (found) {
+            rage = found;
+            note('rage', `${found.clicks} clicks on '${found.label}'`);
+          }
+        },
+        true,
+      );
+      watchExitIntent((how) => {
+        if (!exit) note('exit', (exit = how));
+        flush();
+      });
+      addEventListener('pagehide', flush);
+      for (const type of ['pointermove', 'keydown', 'scroll']) {
+        addEventListener(type, () => {
+          lastActive = Date.now();
+          scrollDepth = Math.max(scrollDepth, scrollPercent(scrollY, innerHeight, document.documentElement.scrollHeight));
+        }, { passive: true });
+      }
+      setInterval(check, 1000);
+      check();
+    })
+    .catch(() => {
+      // No triggers today: the chat itself is unaffected.
+    });
+  note('page', pathNow());
+
+  return {
+    track(name, props) {
+      if (name === 'cart') {
+        cart = cartFromProps(props);
+        note('cart', cart ? `cart ${formatMoney(cart.value, cart.currency)}, ${cart.items} items` : 'cart emptied');
+      } else if (name === 'purchase') {
+        purchased = true;
+        // Same shape as a cart: { value, currency }.
+        const { value, currency } = cartFromProps(props) ?? { value: 0, currency: '' };
+        // Only a visit that saw a prompt needs its purchase counted (as a conversion).
+        if (Object.values(history).some((h) => h?.visitId === visitId)) report({ type: 'purchase', value, currency, at: Date.now() });
+        note('purchase', 'purchase ' + formatMoney(value, currency));
+      } else if (typeof name === 'string') {
+        events.push(name.slice(0, 64));
+        note('event', name);
+      }
+    },
+    opened: () => engageShown?.(),
+    navigated() {
+      pageId = randomId();
+      pageSince = Date.now();
+      scrollDepth = 0;
+      rage = null;
+      note('page', pathNow()); // and evaluates
+    },
+  };
+}
