@@ -32,6 +32,8 @@ describe('CSAT from close to report', () => {
     await shop.goto(`${hearth.url}/demo`);
     await shop.getByRole('button', { name: /chat/i }).click();
     const panel = shop.frameLocator('iframe[title="Hearth chat"]');
+    // The agent is online: the chat (not the offline form) is what the visitor types into.
+    await panel.getByText('We typically reply in a few minutes').waitFor();
     const message = panel.getByRole('textbox', { name: 'Message' });
     await message.fill('Can I return a candle I opened?');
     await message.press('Enter');

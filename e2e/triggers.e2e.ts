@@ -130,6 +130,13 @@ describe('proactive triggers on the demo shop', () => {
     const errors: string[] = [];
     for (const p of [shop, console_]) p.on('pageerror', (e) => errors.push(e.message));
 
+    // An agent is online, so a reply goes to the live chat (with nobody online it is the offline form).
+    await console_.goto(`${hearth.url}/console`);
+    await console_.getByLabel('Email').fill(ADMIN.email);
+    await console_.getByLabel('Password').fill(ADMIN.password);
+    await console_.getByRole('button', { name: 'Sign in' }).click();
+    await console_.getByText('Connected').waitFor();
+
     await openShop(shop);
     await abandonCart(shop);
     await expect(prompt(shop).getByText('Maya from Ember & Oak').isVisible()).resolves.toBe(true);
@@ -137,15 +144,12 @@ describe('proactive triggers on the demo shop', () => {
     // Replying opens the chat; the first message starts the conversation with the trigger as context.
     await prompt(shop).getByRole('button', { name: 'Reply' }).click();
     const panel = shop.frameLocator('iframe[title="Hearth chat"]');
+    await panel.getByText('We typically reply in a few minutes').waitFor();
     const message = panel.getByRole('textbox', { name: 'Message' });
     await message.fill('Does the oak tray ship to Ireland?');
     await message.press('Enter');
     await panel.getByText('Does the oak tray ship to Ireland?').waitFor();
 
-    await console_.goto(`${hearth.url}/console`);
-    await console_.getByLabel('Email').fill(ADMIN.email);
-    await console_.getByLabel('Password').fill(ADMIN.password);
-    await console_.getByRole('button', { name: 'Sign in' }).click();
     await console_.getByText('Does the oak tray ship to Ireland?').first().click();
     const origin = console_.getByRole('region', { name: 'Trigger' });
     await origin.getByText('Started from trigger: Cart abandon').waitFor();
