@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -14,6 +14,8 @@ import { demoRoutes } from './demo/demo.routes.ts';
 
 export interface AppOverrides {
   logger?: FastifyServerOptions['logger'];
+  /** Sees every route as it is added: the trust suites enumerate routes with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     // Close keep-alive connections on shutdown instead of waiting for them.
     forceCloseConnections: true,
   });
+  if (overrides.onRoute) app.addHook('onRoute', overrides.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -30,12 +30,18 @@ export interface TestSite {
  * given) and two sites, each with an owner and an agent. Clients are real socket.io-clients.
  */
 export async function startServer(options: { databaseFile?: string } = {}) {
+  const routes: Array<{ method: string; url: string }> = [];
   const config = ConfigSchema.parse({
     PORT: '0',
     DATABASE_FILE: options.databaseFile ?? ':memory:',
     LOG_LEVEL: 'silent',
   });
-  const app = await buildApp(config, { logger: false });
+  const app = await buildApp(config, {
+    logger: false,
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    },
+  });
   const sites: TestSite[] = [];
   for (const name of ['a', 'b']) {
     const ownerEmail = `owner@${name}.test`;
@@ -61,6 +67,8 @@ export async function startServer(options: { databaseFile?: string } = {}) {
     url,
     siteA: sites[0]!,
     siteB: sites[1]!,
+    /** Every route the app registered (from an onRoute hook), so suites cover routes added later. */
+    routes,
 
     async post(path: string, body: unknown, headers: Record<string, string> = {}) {
       const res = await fetch(url + path, {
