@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import dbPlugin from './plugins/db.ts';
 import groupCommitPlugin from './plugins/group-commit.ts';
 import ioPlugin from './plugins/io.ts';
+import securityPlugin from './security/security.plugin.ts';
 import visitorTokensPlugin from './plugins/visitor-tokens.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
@@ -52,9 +53,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(groupCommitPlugin);
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
+  await app.register(securityPlugin, { config });
 
   await app.register(authRoutes, { config });
-  await app.register(widgetSessionRoutes);
+  await app.register(widgetSessionRoutes, { config });
   await app.register(conversationsPlugin);
 
   await app.register(webRoutes, { config });

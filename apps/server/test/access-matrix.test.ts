@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, agentCommandSchemas, visitorCommandSchemas } from '@hearth/protocol';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, agentCommandSchemas, visitorCommandSchemas, type ConversationId } from '@hearth/protocol';
 import { ask, startServer, type Harness } from './harness.ts';
 import { payloadAimedAt, secretsOf, victimFingerprint, type Victim } from './access-matrix-support.ts';
 
@@ -154,7 +154,7 @@ describe('access matrix', () => {
     await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: `${victim.marker} again` });
     await ask(v.socket, 'typing:set', { isTyping: true });
     const convo = await ask(v.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
-    const id = convo.ok && convo.data.conversation ? convo.data.conversation.id : victim.conversationId;
+    const id = (convo.ok && convo.data.conversation ? convo.data.conversation.id : victim.conversationId) as ConversationId;
     await ask(a.socket, 'message:send', { conversationId: id, clientId: crypto.randomUUID(), body: 'reply to the victim' });
     await ask(v.socket, 'page:view', { url: 'https://a.test/secret-page', title: victim.marker, referrer: null });
     // A round trip on each watcher: anything broadcast before it has arrived.

@@ -29,12 +29,18 @@ export interface TestSite {
  * A real Hearth server on 127.0.0.1, port 0, with a fresh database (':memory:' unless a file is
  * given) and two sites, each with an owner and an agent. Clients are real socket.io-clients.
  */
-export async function startServer(options: { databaseFile?: string } = {}) {
+export async function startServer(options: { databaseFile?: string; env?: Record<string, string> } = {}) {
   const routes: Array<{ method: string; url: string }> = [];
   const config = ConfigSchema.parse({
     PORT: '0',
     DATABASE_FILE: options.databaseFile ?? ':memory:',
     LOG_LEVEL: 'silent',
+    // Suites drive thousands of requests from one IP; limits get their own test with low values.
+    RATE_LOGIN_PER_MIN: '100000',
+    RATE_WIDGET_SESSIONS_PER_HOUR: '100000',
+    SOCKET_EVENTS_PER_MIN: '1000000',
+    SOCKET_EVENTS_BURST: '100000',
+    ...options.env,
   });
   const app = await buildApp(config, {
     logger: false,

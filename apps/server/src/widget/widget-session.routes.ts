@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@hearth/db';
 import { WidgetSessionRequestSchema, type VisitorId, type WidgetSessionResponse } from '@hearth/protocol';
+import type { Config } from '../config.ts';
 import { agentsOnline } from '../conversations/availability.ts';
 
 const { sites, visitors } = schema;
@@ -12,10 +13,13 @@ const { sites, visitors } = schema;
  * out. A token that is invalid, forged or for another site is not an error: the visitor simply
  * starts fresh, so a broken token can never lock someone out of chat.
  */
-export const widgetSessionRoutes: FastifyPluginAsyncZod = async (app) => {
+export const widgetSessionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   const { db } = app.store;
 
-  app.post('/api/widget/session', { schema: { body: WidgetSessionRequestSchema } }, async (request, reply) => {
+  app.post(
+    '/api/widget/session',
+    // Each call may create a visitor: bounded per IP so a script cannot fill the database.
+    { schema: { body: WidgetSessionRequestSchema }, config: { rateLimit: { max: config.RATE_WIDGET_SESSIONS_PER_HOUR, timeWindow: '1 hour' } } }, async (request, reply) => {
     const site = db.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.key, request.body.siteKey)).get();
     if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
 

@@ -15,13 +15,13 @@ export class MemoryStorage implements KeyValueStorage {
 
 /** Fast reconnects: the faults are the point, not the backoff. */
 const socketOptions = {
-  transports: ['websocket'],
+  transports: ['websocket' as const],
   forceNew: true,
   reconnection: true,
   reconnectionDelay: 50,
   reconnectionDelayMax: 500,
   timeout: 3000,
-} as const;
+};
 
 const ASK_TIMEOUT_MS = 3000;
 
