@@ -7,6 +7,17 @@ import { z } from 'zod';
  *
  * @example SiteSettingsSchema.parse({}) // every default
  */
-export const SiteSettingsSchema = z.object({});
+export const SiteSettingsSchema = z.object({
+  /**
+   * Identity verification (trust): when true, the widget only opens a session for visitors the host
+   * page identified with `Hearth('identify', { id, hash })`, hash = HMAC-SHA256(id, site secret).
+   */
+  requireIdentity: z.boolean().default(false),
+  /**
+   * Host-page origins allowed to embed this site's widget (e.g. "https://shop.example"); empty means
+   * any. Checked when the widget asks for its session.
+   */
+  allowedOrigins: z.array(z.string().max(256)).max(100).default([]),
+});
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
