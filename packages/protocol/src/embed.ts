@@ -24,6 +24,17 @@ export interface HostPage {
  */
 export type StoredKey = 'token' | 'outbox';
 
+/**
+ * `Hearth('identify', { id, email, name, hash })` on the host page: the host's signed-in user, with
+ * `hash` = HMAC-SHA256(id, site secret) computed by the host's server (never in the browser).
+ */
+export interface HostIdentity {
+  id: string;
+  hash: string;
+  email?: string;
+  name?: string;
+}
+
 export type HostToFrame =
   /**
    * The panel is now visible. `focus` is true when the visitor opened it (move focus to the composer),
@@ -35,7 +46,12 @@ export type HostToFrame =
   /** The host page the visitor is on: sent when the frame is ready and on every SPA navigation. */
   | { type: 'hearth:page'; page: HostPage }
   /** Answer to `hearth:ready`: the values the loader keeps for the frame (see StoredKey). */
-  | { type: 'hearth:stored'; values: Partial<Record<StoredKey, string>> };
+  | { type: 'hearth:stored'; values: Partial<Record<StoredKey, string>> }
+  /**
+   * The host's user (or null). Sent before `hearth:stored` on ready, so the first session already
+   * carries it; sent again when the host calls identify later, and the frame then starts over.
+   */
+  | { type: 'hearth:identify'; identity: HostIdentity | null };
 
 export type FrameToHost =
   /** The panel is mounted and listening; the loader answers with the current page and visibility. */

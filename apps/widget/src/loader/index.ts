@@ -1,4 +1,4 @@
-import type { HostToFrame, StoredKey } from '@hearth/protocol';
+import type { HostIdentity, HostToFrame, StoredKey } from '@hearth/protocol';
 import { parseFrameToHost } from '../embed-messages.ts';
 import { installApi } from './command-queue.ts';
 import { watchNavigation } from './navigation.ts';
@@ -37,6 +37,7 @@ function start(config: LoaderConfig): void {
   let focusOnReady = false;
   let frame: HTMLIFrameElement | null = null;
   let lastPageUrl = '';
+  let identity: HostIdentity | null = null;
 
   const shell = createShell(safe(() => setOpen(!open, true)));
 
@@ -101,6 +102,7 @@ function start(config: LoaderConfig): void {
             const value = load(storedKey(key, config.siteKey));
             if (value !== null) values[key] = value;
           }
+          post({ type: 'hearth:identify', identity });
           post({ type: 'hearth:stored', values });
           postPage();
           post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
@@ -146,6 +148,12 @@ function start(config: LoaderConfig): void {
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
     toggle: () => setOpen(!open, open ? shell.hasFocus() : true),
+    // Checked for shape by the frame and for its hash by the server; kept as given here.
+    identify: (value) => {
+      const v = value as HostIdentity | null | undefined;
+      identity = v ? { id: String(v.id), hash: String(v.hash), ...(v.email ? { email: String(v.email) } : {}), ...(v.name ? { name: String(v.name) } : {}) } : null;
+      post({ type: 'hearth:identify', identity });
+    },
   });
 
   // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.
