@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { AGENT_NAMESPACE } from '@hearth/protocol';
-import { ask, startServer, type Harness } from './harness.ts';
+import { ask, connected, startServer, type Harness } from './harness.ts';
+import { hashSessionToken } from '../src/auth/sessions.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -43,6 +44,21 @@ describe('rate limits', () => {
     expect(h.count('messages')).toBe(accepted);
     const fine = await ask(other.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'business as usual' });
     expect(fine.ok).toBe(true);
+  });
+});
+
+describe('sessions', () => {
+  it('an agent socket is closed when its login session expires', async () => {
+    h = await startServer();
+    const agent = await h.agent(h.siteA.agentEmail);
+    const token = agent.cookie.split('=')[1]!;
+    // Expire the session a moment from now and reconnect, as a console would after a network blip.
+    h.app.store.sqlite.prepare('update agent_sessions set expires_at = ? where token_hash = ?').run(Date.now() + 1500, hashSessionToken(token));
+    agent.socket.disconnect();
+    const again = connect(h.url + AGENT_NAMESPACE, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: agent.cookie } });
+    await connected(again);
+    await new Promise((resolve) => again.on('disconnect', resolve));
+    expect((await fetch(h.url + '/api/auth/me', { headers: { cookie: agent.cookie } })).status).toBe(401);
   });
 });
 

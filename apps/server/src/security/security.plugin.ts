@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io';
 import type { Config } from '../config.ts';
 import { isOwnOrigin } from './origins.ts';
 import { createEventBudget } from './event-budget.ts';
+import { closeAgentSocketsOnExpiry } from './session-expiry.ts';
 
 /**
  * Limits and origin checks in one place: HTTP rate limits (routes opt in with
@@ -40,8 +41,9 @@ export default fp<{ config: Config }>(
         if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little.' } });
       });
     };
+    closeAgentSocketsOnExpiry(app);
     app.visitorNsp.on('connection', budget);
     app.agentNsp.on('connection', budget);
   },
-  { name: 'security', dependencies: ['io'] },
+  { name: 'security', dependencies: ['io', 'db'] },
 );
