@@ -10,6 +10,7 @@ import visitorTokensPlugin from './plugins/visitor-tokens.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
+import { dataCareRoutes } from './data-care/data-care.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(authRoutes, { config });
   await app.register(widgetSessionRoutes, { config });
   await app.register(conversationsPlugin);
+  await app.register(dataCareRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -114,33 +114,6 @@ describe('access matrix', () => {
     });
   }
 
-  it('every HTTP route × every principal', async () => {
-    const routes = [...new Map(h.routes.filter((r) => r.method !== 'HEAD').map((r) => [`${r.method} ${r.url}`, r])).values()];
-    for (const route of routes) {
-      for (const who of principals) {
-        tally.cells++;
-        // Fresh credentials per cell: a logout in one cell must not blind the next.
-        const creds = await credentials(who);
-        const before = victimFingerprint(h, victim);
-        const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => payloadAimedAt('path', null, victim, name) as string);
-        const res = await fetch(h.url + path, {
-          method: route.method,
-          headers: {
-            'content-type': 'application/json',
-            ...(creds.cookie ? { cookie: creds.cookie } : {}),
-            ...(creds.token ? { authorization: `Bearer ${creds.token}` } : {}),
-          },
-          body: route.method === 'GET' ? undefined : JSON.stringify(payloadAimedAt('body', null, victim)),
-          redirect: 'manual',
-        });
-        const text = await res.text();
-        const headers = JSON.stringify([...res.headers.entries()].filter(([k]) => k !== 'set-cookie'));
-        expectNoLeak(who, `${route.method} ${route.url}`, text + headers, creds);
-        if (!authorized.has(who)) expect(victimFingerprint(h, victim), `${who} changed the victim via ${route.method} ${route.url}`).toBe(before);
-      }
-    }
-  });
-
   it('broadcasts: after the victim and their agent talk, nobody else received anything of theirs', async () => {
     const watchers = [];
     for (const who of ['another visitor', 'agent of another site'] as const) {
@@ -164,6 +137,37 @@ describe('access matrix', () => {
       expectNoLeak(r.who as Principal, 'a broadcast', r.data, {});
     }
     for (const w of watchers) w.disconnect();
+    expect(tally.leaks).toBe(0);
+  });
+
+  it('every HTTP route × every principal', async () => {
+    // Destructive routes last: an authorized owner's DELETE may (rightly) erase the victim.
+    const routes = [...new Map(h.routes.filter((r) => r.method !== 'HEAD').map((r) => [`${r.method} ${r.url}`, r])).values()].sort(
+      (x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'),
+    );
+    for (const route of routes) {
+      for (const who of principals) {
+        tally.cells++;
+        // Fresh credentials per cell: a logout in one cell must not blind the next.
+        const creds = await credentials(who);
+        const before = victimFingerprint(h, victim);
+        const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => payloadAimedAt('path', null, victim, name) as string);
+        const res = await fetch(h.url + path, {
+          method: route.method,
+          headers: {
+            'content-type': 'application/json',
+            ...(creds.cookie ? { cookie: creds.cookie } : {}),
+            ...(creds.token ? { authorization: `Bearer ${creds.token}` } : {}),
+          },
+          body: route.method === 'GET' ? undefined : JSON.stringify(payloadAimedAt('body', null, victim)),
+          redirect: 'manual',
+        });
+        const text = await res.text();
+        const headers = JSON.stringify([...res.headers.entries()].filter(([k]) => k !== 'set-cookie'));
+        expectNoLeak(who, `${route.method} ${route.url}`, text + headers, creds);
+        if (!authorized.has(who)) expect(victimFingerprint(h, victim), `${who} changed the victim via ${route.method} ${route.url}`).toBe(before);
+      }
+    }
     console.info(`[access-matrix] ${JSON.stringify(tally)}`);
     expect(tally.leaks).toBe(0);
   });
