@@ -9,8 +9,10 @@ export async function backupDatabase(sourceFile: string, destination: string): P
   const source = new Database(sourceFile, { readonly: true, fileMustExist: true });
   try {
     const result = await source.backup(destination);
-    const copy = new Database(destination, { readonly: true });
+    const copy = new Database(destination);
     try {
+      // One self-contained file (no -wal/-shm beside it); Hearth switches back to WAL when it opens it.
+      copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new Error(`backup failed its integrity check: ${String(check)}`);
     } finally {
