@@ -64,7 +64,13 @@ export class VisitorParticipant {
     const socket = connect(this.url + VISITOR_NAMESPACE, { ...socketOptions, auth: { token: this.token } });
     this.socket = socket;
     socket.on('connect', () => void this.resync(socket));
-    socket.on('message:created', (m: Message) => this.merge([m]));
+    socket.on('message:created', (m: Message) => {
+      // As the widget does: a seq past the end means events were missed (a resync raced a live
+      // event, or a cut): ask for what lies between.
+      const last = lastSeqOf(this.timeline);
+      this.merge([m]);
+      if (m.conversationId === this.conversationId && m.seq > last + 1) void this.resync(socket, last);
+    });
     // Acks lost in a stall (no disconnect) are retried; the server dedupes by clientId.
     this.timer = setInterval(() => socket.connected && this.flush(socket), 700);
   }
@@ -80,10 +86,10 @@ export class VisitorParticipant {
     }
   }
 
-  private async resync(socket: Socket): Promise<void> {
+  private async resync(socket: Socket, afterSeq = lastSeqOf(this.timeline)): Promise<void> {
     const ack = await ask<{ conversation: { id: string } | null; messages: Message[] }>(socket, 'conversation:sync', {
       conversationId: this.conversationId,
-      afterSeq: lastSeqOf(this.timeline),
+      afterSeq,
     });
     if (ack?.ok) {
       if (ack.data.conversation && this.conversationId === null) this.conversationId = ack.data.conversation.id;
@@ -177,7 +183,10 @@ export class AgentParticipant {
     socket.on('conversation:created', (c: { id: string; visitorId: string }) => this.track(c));
     socket.on('message:created', (m: Message) => {
       const c = this.conversations.get(m.conversationId);
-      if (c) c.timeline = mergeMessages(c.timeline, [m]);
+      if (!c) return;
+      const last = lastSeqOf(c.timeline);
+      c.timeline = mergeMessages(c.timeline, [m]);
+      if (m.seq > last + 1) void this.syncOne(socket, c, last); // a gap: fill it, as the console does
     });
     this.timer = setInterval(() => socket.connected && this.flush(socket), 700);
   }
@@ -200,8 +209,8 @@ export class AgentParticipant {
     this.flush(socket);
   }
 
-  private async syncOne(socket: Socket, c: AgentConversation): Promise<void> {
-    const ack = await ask<{ messages: Message[] }>(socket, 'conversation:sync', { conversationId: c.id, afterSeq: lastSeqOf(c.timeline) });
+  private async syncOne(socket: Socket, c: AgentConversation, afterSeq = lastSeqOf(c.timeline)): Promise<void> {
+    const ack = await ask<{ messages: Message[] }>(socket, 'conversation:sync', { conversationId: c.id, afterSeq });
     if (ack?.ok) c.timeline = mergeMessages(c.timeline, ack.data.messages);
   }
 
