@@ -91,6 +91,17 @@ describe('allowed origins', () => {
       expect((await session({ token: null }, { origin: 'https://evil.example' })).status).toBe(403);
       expect((await session({ token: null, host: 'https://shop.example' }, { origin: 'https://evil.example' })).status).toBe(403);
       expect((await session({ token: null }, { origin: 'https://shop.example' })).status).toBe(200);
+      // A visitor socket opened from a foreign page is held to the same list; the frame's own origin passes.
+      const token = ((await session({ token: null, host: 'https://shop.example' })).body as WidgetSessionResponse).token;
+      const from = (origin: string) =>
+        new Promise<string>((resolve) => {
+          const s = connect(h.url + VISITOR_NAMESPACE, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin } });
+          s.once('connect', () => (s.disconnect(), resolve('connected')));
+          s.once('connect_error', (e) => (s.disconnect(), resolve(e.message)));
+        });
+      expect(await from('https://evil.example')).toBe('forbidden_origin');
+      expect(await from('https://shop.example')).toBe('connected');
+      expect(await from(h.url)).toBe('connected');
       // Site B has no list: any page.
       expect((await h.post('/api/widget/session', { siteKey: h.siteB.siteKey, host: 'https://anything.example' })).status).toBe(200);
     } finally {

@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import { isOwnOrigin } from './origins.ts';
 import { createEventBudget } from './event-budget.ts';
 import { closeAgentSocketsOnExpiry } from './session-expiry.ts';
+import { readSiteSettings } from '../sites/site-settings.ts';
+import { embeddingAllowed } from '../identity/identity-rules.ts';
 
 /**
  * Limits and origin checks in one place: HTTP rate limits (routes opt in with
@@ -33,6 +35,22 @@ export default fp<{ config: Config }>(
       next();
     });
 
+    // A visitor socket opened from a foreign page (not the widget frame, which is on Hearth's own
+    // origin) must come from one of its site's allowed origins. Checked per namespace, not in the
+    // engine's allowRequest: the engine handshake carries neither the token nor the site.
+    app.visitorNsp.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      const claims = app.visitorTokens.verify(socket.handshake.auth?.token);
+      if (claims && !isOwnOrigin(origin, host, config.PUBLIC_URL)) {
+        const { allowedOrigins } = readSiteSettings(app.store.db, claims.siteId);
+        if (!embeddingAllowed(allowedOrigins, undefined, origin, host)) {
+          next(new Error('forbidden_origin'));
+          return;
+        }
+      }
+      next();
+    });
+
     const budget = (socket: Socket) => {
       const bucket = createEventBudget(config.SOCKET_EVENTS_PER_MIN, config.SOCKET_EVENTS_BURST, Date.now());
       socket.use((packet, next) => {
@@ -45,5 +63,5 @@ export default fp<{ config: Config }>(
     app.visitorNsp.on('connection', budget);
     app.agentNsp.on('connection', budget);
   },
-  { name: 'security', dependencies: ['io', 'db'] },
+  { name: 'security', dependencies: ['io', 'db', 'visitor-tokens'] },
 );
