@@ -13,7 +13,7 @@ export const ADMIN = { email: 'owner@demo.test', password: 'e2e-password-123' };
  * Starts Hearth the way README command 1 does (the real server process, built widget and
  * console, a fresh SQLite file in a temp DATA_DIR, the demo site), on a free port.
  */
-export async function startHearth(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startHearth(extraEnv: Record<string, string> = {}): Promise<{ url: string; dataDir: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,
@@ -25,6 +25,7 @@ export async function startHearth(): Promise<{ url: string; stop(): Promise<void
       HEARTH_ADMIN_EMAIL: ADMIN.email,
       HEARTH_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,6 +46,7 @@ export async function startHearth(): Promise<{ url: string; stop(): Promise<void
   });
   return {
     url,
+    dataDir,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -6,6 +6,7 @@ import { HttpError, sendHttpError } from './auth/request-auth.ts';
 import dbPlugin from './plugins/db.ts';
 import groupCommitPlugin from './plugins/group-commit.ts';
 import ioPlugin from './plugins/io.ts';
+import securityPlugin from './security/security.plugin.ts';
 import visitorTokensPlugin from './plugins/visitor-tokens.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
@@ -17,11 +18,14 @@ import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { csatRoutes } from './csat/csat.routes.ts';
 import { triggersRoutes } from './triggers/triggers.routes.ts';
+import { dataCareRoutes } from './data-care/data-care.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
 export interface AppOverrides {
   logger?: FastifyServerOptions['logger'];
+  /** Sees every route as it is added: the trust suites enumerate routes with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -35,6 +39,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     // Close keep-alive connections on shutdown instead of waiting for them.
     forceCloseConnections: true,
   });
+  if (overrides.onRoute) app.addHook('onRoute', overrides.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -58,9 +63,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(groupCommitPlugin);
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
+  await app.register(securityPlugin, { config });
 
   await app.register(authRoutes, { config });
-  await app.register(widgetSessionRoutes);
+  await app.register(widgetSessionRoutes, { config });
   await app.register(routingPlugin);
   await app.register(routingRoutes);
   await app.register(conversationsPlugin);
@@ -69,6 +75,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(reportRoutes);
   await app.register(csatRoutes);
   await app.register(triggersRoutes);
+  await app.register(dataCareRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

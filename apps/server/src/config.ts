@@ -24,6 +24,11 @@ export const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Rate limits (per client IP for HTTP, per socket for events). */
+  RATE_LOGIN_PER_MIN: z.coerce.number().int().positive().default(10),
+  RATE_WIDGET_SESSIONS_PER_HOUR: z.coerce.number().int().positive().default(300),
+  SOCKET_EVENTS_PER_MIN: z.coerce.number().int().positive().default(120),
+  SOCKET_EVENTS_BURST: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WIDGET_DIST: z.string().default(appRoot('../../widget/dist')),
   CONSOLE_DIST: z.string().default(appRoot('../../console/dist')),

@@ -30,13 +30,25 @@ export interface TestSite {
  * A real Hearth server on 127.0.0.1, port 0, with a fresh database (':memory:' unless a file is
  * given) and two sites, each with an owner and an agent. Clients are real socket.io-clients.
  */
-export async function startServer(options: { databaseFile?: string } = {}) {
+export async function startServer(options: { databaseFile?: string; env?: Record<string, string> } = {}) {
+  const routes: Array<{ method: string; url: string }> = [];
   const config = ConfigSchema.parse({
     PORT: '0',
     DATABASE_FILE: options.databaseFile ?? ':memory:',
     LOG_LEVEL: 'silent',
+    // Suites drive thousands of requests from one IP; limits get their own test with low values.
+    RATE_LOGIN_PER_MIN: '100000',
+    RATE_WIDGET_SESSIONS_PER_HOUR: '100000',
+    SOCKET_EVENTS_PER_MIN: '1000000',
+    SOCKET_EVENTS_BURST: '100000',
+    ...options.env,
   });
-  const app = await buildApp(config, { logger: false });
+  const app = await buildApp(config, {
+    logger: false,
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    },
+  });
   const sites: TestSite[] = [];
   for (const name of ['a', 'b']) {
     const ownerEmail = `owner@${name}.test`;
@@ -62,6 +74,8 @@ export async function startServer(options: { databaseFile?: string } = {}) {
     url,
     siteA: sites[0]!,
     siteB: sites[1]!,
+    /** Every route the app registered (from an onRoute hook), so suites cover routes added later. */
+    routes,
 
     async post(path: string, body: unknown, headers: Record<string, string> = {}) {
       const res = await fetch(url + path, {

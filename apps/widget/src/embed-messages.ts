@@ -27,6 +27,12 @@ const hostToFrame: { [K in HostToFrame['type']]: (m: Fields) => boolean } = {
     const p = m.page as Fields | null;
     return typeof p === 'object' && p !== null && isString(p.url) && isString(p.title) && (p.referrer === null || isString(p.referrer));
   },
+  'hearth:identify': (m) => {
+    const i = m.identity as Fields | null;
+    if (i === null) return true;
+    const optional = (v: unknown) => v === undefined || (isString(v) && v.length <= 254);
+    return typeof i === 'object' && isString(i.id) && i.id.length <= 256 && isString(i.hash) && i.hash.length <= 128 && optional(i.email) && optional(i.name);
+  },
   'hearth:stored': (m) => {
     const v = m.values as Fields | null;
     return typeof v === 'object' && v !== null && Object.entries(v).every(([k, value]) => isStoredKey(k) && isString(value));

@@ -27,6 +27,14 @@ describe('outbox', () => {
     none.add({ clientId: 'abcdefgh', body: 'x', queuedAt: 1 });
     expect(none.entries()).toHaveLength(1);
   });
+  it('keeps every queued entry without storage, not just the last one', () => {
+    const none = createOutbox(null, 'k');
+    none.add({ clientId: 'abcdefgh1', body: 'one', queuedAt: 1 });
+    none.add({ clientId: 'abcdefgh2', body: 'two', queuedAt: 2 });
+    none.add({ clientId: 'abcdefgh3', body: 'three', queuedAt: 3 });
+    none.remove('abcdefgh2');
+    expect(none.entries().map((e) => e.body)).toEqual(['one', 'three']);
+  });
   it('makes client ids the protocol accepts', () => {
     expect(newClientId()).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   });

@@ -22,9 +22,12 @@ export interface Outbox {
 }
 
 export function createOutbox(storage: KeyValueStorage | null, key: string): Outbox {
-  let memory: OutboxEntry[] = read();
+  let memory: OutboxEntry[] = [];
+  memory = read();
 
   function read(): OutboxEntry[] {
+    // Without storage (blocked in private mode) the in-memory list is the only copy.
+    if (!storage) return memory;
     try {
       const raw = storage?.getItem(key);
       const parsed: unknown = raw ? JSON.parse(raw) : [];
@@ -42,7 +45,7 @@ export function createOutbox(storage: KeyValueStorage | null, key: string): Outb
   }
   return {
     // Re-read each time: another tab of the same visitor may have sent or queued entries.
-    entries: () => (memory = storage ? read() : memory),
+    entries: () => (memory = read()),
     add(entry) {
       memory = [...read().filter((e) => e.clientId !== entry.clientId), entry];
       write();

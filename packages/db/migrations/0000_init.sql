@@ -186,7 +186,9 @@ CREATE TABLE `visitors` (
 	`current_title` text,
 	`created_at` integer NOT NULL,
 	`last_seen_at` integer NOT NULL,
+	`external_id` text,
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `visitors_site_idx` ON `visitors` (`site_id`);
+CREATE INDEX `visitors_site_idx` ON `visitors` (`site_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `visitors_site_external_id` ON `visitors` (`site_id`,`external_id`);

@@ -92,8 +92,10 @@ export const visitors = sqliteTable(
     currentTitle: text('current_title'),
     createdAt: ms('created_at'),
     lastSeenAt: ms('last_seen_at'),
+    /** trust: the host's user id from a verified `Hearth('identify')`; one visitor per (site, id). */
+    externalId: text('external_id'),
   },
-  (t) => [index('visitors_site_idx').on(t.siteId)],
+  (t) => [index('visitors_site_idx').on(t.siteId), uniqueIndex('visitors_site_external_id').on(t.siteId, t.externalId)],
 );
 
 export const conversations = sqliteTable(

@@ -26,6 +26,17 @@ export interface HostPage {
  */
 export type StoredKey = 'token' | 'outbox';
 
+/**
+ * `Hearth('identify', { id, email, name, hash })` on the host page: the host's signed-in user, with
+ * `hash` = HMAC-SHA256(id, site secret) computed by the host's server (never in the browser).
+ */
+export interface HostIdentity {
+  id: string;
+  hash: string;
+  email?: string;
+  name?: string;
+}
+
 export type HostToFrame =
   /**
    * The panel is now visible. `focus` is true when the visitor opened it (move focus to the composer),
@@ -39,7 +50,12 @@ export type HostToFrame =
   /** Answer to `hearth:ready`: the values the loader keeps for the frame (see StoredKey). */
   | { type: 'hearth:stored'; values: Partial<Record<StoredKey, string>> }
   /** The visitor engaged with a proactive prompt: their next message starts the conversation with this context. */
-  | { type: 'hearth:trigger'; context: TriggerContext };
+  | { type: 'hearth:trigger'; context: TriggerContext }
+  /**
+   * The host's user (or null). Sent before `hearth:stored` on ready, so the first session already
+   * carries it; sent again when the host calls identify later, and the frame then starts over.
+   */
+  | { type: 'hearth:identify'; identity: HostIdentity | null };
 
 export type FrameToHost =
   /** The panel is mounted and listening; the loader answers with the current page and visibility. */

@@ -2,9 +2,22 @@ import { z } from 'zod';
 import type { AgentId, SiteId, VisitorId } from './ids.ts';
 
 /** POST /api/widget/session — exchange a site key (and a stored token, if any) for a signed visitor token. */
+/** What `Hearth('identify', ...)` passes on: the host's user id, signed with the site secret. */
+export const VisitorIdentitySchema = z.strictObject({
+  id: z.string().min(1).max(256),
+  email: z.string().email().max(254).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  /** Hex HMAC-SHA256 of `id` keyed with the site's secret, computed on the host's server. */
+  hash: z.string().max(128),
+});
+export type VisitorIdentity = z.infer<typeof VisitorIdentitySchema>;
+
 export const WidgetSessionRequestSchema = z.strictObject({
   siteKey: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
   token: z.string().max(512).nullable().optional(),
+  identity: VisitorIdentitySchema.optional(),
+  /** The embedding page's origin as the frame verified it (ancestorOrigins / postMessage origin). */
+  host: z.string().max(256).optional(),
 });
 export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequestSchema>;
 

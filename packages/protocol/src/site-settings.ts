@@ -67,6 +67,16 @@ export const SiteSettingsSchema = z.object({
   /** Customer Effort Score: a second 1–5 question, off by default. */
   cesEnabled: z.boolean().default(false),
   cesQuestion: questionText('How easy was it to get the help you needed?'),
+  /**
+   * Identity verification (trust): when true, the widget only opens a session for visitors the host
+   * page identified with `Hearth('identify', { id, hash })`, hash = HMAC-SHA256(id, site secret).
+   */
+  requireIdentity: z.boolean().default(false),
+  /**
+   * Host-page origins allowed to embed this site's widget (e.g. "https://shop.example"); empty means
+   * any. Checked when the widget asks for its session.
+   */
+  allowedOrigins: z.array(z.string().max(256)).max(100).default([]),
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

@@ -11,7 +11,10 @@ import { agentForSession, agentSites, createSession, deleteSession, SESSION_COOK
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   const { db } = app.store;
 
-  app.post('/api/auth/login', { schema: { body: LoginRequestSchema } }, async (request, reply) => {
+  app.post(
+    '/api/auth/login',
+    // Password guessing: a few tries per minute per IP (CVE-2022-3741 was Chatwoot without this).
+    { schema: { body: LoginRequestSchema }, config: { rateLimit: { max: config.RATE_LOGIN_PER_MIN, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { email, password } = request.body;
     const agent = db.select().from(schema.agents).where(eq(schema.agents.email, email)).get();
     // Hash even for an unknown email, so response time does not reveal which emails exist.

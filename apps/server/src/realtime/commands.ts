@@ -31,9 +31,12 @@ export function registerCommands<S extends Record<string, z.ZodType>, Events>(
   handlers: CommandHandlers<S, Events>,
   log: FastifyBaseLogger,
 ): void {
-  socket.onAny((event: unknown) => {
+  socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event !== 'string' || !Object.hasOwn(schemas, event)) {
       log.warn({ event: String(event).slice(0, 64), socket: socket.id }, 'dropped unknown event');
+      // A client waiting on an ack for a command we do not have gets a refusal, not a timeout.
+      const last = args[args.length - 1];
+      if (typeof last === 'function') (last as (a: Ack<never>) => void)(fail('invalid_payload', 'Unknown command.'));
     }
   });
   for (const event of Object.keys(schemas) as Array<keyof S & keyof Events & string>) {

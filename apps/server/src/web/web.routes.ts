@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,12 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   if (existsSync(join(consoleDir, 'index.html'))) {
     await app.register(
       async (scope) => {
+        // Security headers for the console only: /widget/* must stay embeddable in customers' pages.
+        await scope.register(fastifyHelmet, {
+          contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'frame-ancestors': ["'none'"] } },
+          // Plain-http LAN installs are supported; HSTS only makes sense behind https.
+          strictTransportSecurity: config.COOKIE_SECURE,
+        });
         // wildcard: files are looked up per request, so a rebuild is served without a restart.
         await scope.register(fastifyStatic, {
           root: consoleDir,

@@ -1,4 +1,4 @@
-import type { HostToFrame, StoredKey, TriggerContext } from '@hearth/protocol';
+import type { HostIdentity, HostToFrame, StoredKey, TriggerContext } from '@hearth/protocol';
 import { parseFrameToHost } from '../embed-messages.ts';
 import { installApi } from './command-queue.ts';
 import { watchNavigation } from './navigation.ts';
@@ -40,6 +40,7 @@ function start(config: LoaderConfig): void {
   let lastPageUrl = '';
   // The prompt the visitor engaged with: handed to the frame (again on ready) for their first message.
   let trigger: TriggerContext | null = null;
+  let identity: HostIdentity | null = null;
 
   const shell = createShell(safe(() => setOpen(!open, true)));
 
@@ -107,6 +108,7 @@ function start(config: LoaderConfig): void {
             const value = load(storedKey(key, config.siteKey));
             if (value !== null) values[key] = value;
           }
+          post({ type: 'hearth:identify', identity });
           post({ type: 'hearth:stored', values });
           postPage();
           post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
@@ -166,6 +168,12 @@ function start(config: LoaderConfig): void {
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
     toggle: () => setOpen(!open, open ? shell.hasFocus() : true),
+    // Checked for shape by the frame and for its hash by the server; kept as given here.
+    identify: (value) => {
+      const v = value as HostIdentity | null | undefined;
+      identity = v ? { id: String(v.id), hash: String(v.hash), ...(v.email ? { email: String(v.email) } : {}), ...(v.name ? { name: String(v.name) } : {}) } : null;
+      post({ type: 'hearth:identify', identity });
+    },
   });
 
   // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.

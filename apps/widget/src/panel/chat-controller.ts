@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { ConversationId, Message, PageViewInput, TriggerContext, VISITOR_NAMESPACE, VisitorConversation } from '@hearth/protocol';
+import type { ConversationId, HostIdentity, Message, PageViewInput, TriggerContext, VISITOR_NAMESPACE, VisitorConversation } from '@hearth/protocol';
 import { createOutbox, lastSeqOf } from '@hearth/chat-client';
 import { createHostStorage, localStorageOrNull } from './browser-storage.ts';
 import { EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, toPageViewInput, type Timeline } from './chat-state.ts';
@@ -20,12 +20,14 @@ const TYPING_EXPIRY_MS = 8_000;
 const noop = (): void => {};
 
 /** The visitor's chat: session, socket, outbox and the host-page channel, behind a small view store. */
-export function createChatController({ siteKey }: FrameParams, bridge: HostBridge): ChatController {
+export function createChatController({ siteKey, host }: FrameParams, bridge: HostBridge): ChatController {
   const ownStorage = localStorageOrNull();
   const hostStorage = ownStorage ? null : createHostStorage(siteKey, bridge.post);
   const storage = ownStorage ?? hostStorage!.storage;
-  // Without storage of our own, the session waits for the loader's `hearth:stored` (or gives up waiting).
-  let awaitingStorage = !ownStorage;
+  // The session waits for the loader's `hearth:stored` (or gives up waiting): it follows
+  // `hearth:identify`, and without storage of our own it carries the visitor's token.
+  let awaitingStorage = true;
+  let identity: HostIdentity | null = null;
   const outbox = createOutbox(storage, `hearth:outbox:${siteKey}`);
   const listeners = new Set<(view: ChatView) => void>();
   // Set when the visitor replied to a proactive prompt; cleared once a message of theirs is accepted.
@@ -212,7 +214,7 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
 
   async function start(attempt = 0): Promise<void> {
     try {
-      const session = await fetchSession(siteKey, storage);
+      const session = await fetchSession(siteKey, storage, host, identity);
       token = session.token;
       update({ phase: 'ready', siteName: session.site.name, departments: session.site.departments ?? [], agentsOnline: session.agentsOnline });
     } catch (error) {
@@ -247,6 +249,11 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
       case 'hearth:trigger':
         trigger = message.context;
         break;
+      case 'hearth:identify':
+        // A different user after the session started (the host signed someone in or out): start over.
+        if (!awaitingStorage && JSON.stringify(message.identity) !== JSON.stringify(identity)) location.reload();
+        identity = message.identity;
+        break;
       case 'hearth:stored':
         if (!awaitingStorage) break;
         hostStorage?.seed(message.values);
@@ -259,9 +266,8 @@ export function createChatController({ siteKey }: FrameParams, bridge: HostBridg
     awaitingStorage = false;
     void start();
   }
-  if (ownStorage) void start();
-  // A loader that never answers (an older widget.js cached on the host page): go on without memory.
-  else setTimeout(() => awaitingStorage && startOnce(), 2000);
+  // A loader that never answers (an older widget.js cached on the host page): go on without it.
+  setTimeout(() => awaitingStorage && startOnce(), 2000);
 
   return {
     view: () => view,

@@ -1,4 +1,4 @@
-import type { WidgetSessionRequest, WidgetSessionResponse } from '@hearth/protocol';
+import type { HostIdentity, WidgetSessionRequest, WidgetSessionResponse } from '@hearth/protocol';
 import type { KeyValueStorage } from '@hearth/chat-client';
 
 /** A session request the server refused for good (unknown site, bad request): retrying will not help. */
@@ -8,9 +8,15 @@ export class SessionRefused extends Error {}
  * POST /api/widget/session: trades the site key and our stored token for a valid token. The server
  * may hand back a fresh token (and visitor) when the stored one is invalid, so we always store its answer.
  */
-export async function fetchSession(siteKey: string, storage: KeyValueStorage | null): Promise<WidgetSessionResponse> {
+export async function fetchSession(
+  siteKey: string,
+  storage: KeyValueStorage | null,
+  host: string,
+  identity: HostIdentity | null,
+): Promise<WidgetSessionResponse> {
   const key = `hearth:token:${siteKey}`;
-  const body: WidgetSessionRequest = { siteKey, token: storage?.getItem(key) ?? null };
+  // `host` is the embedding origin the frame verified; the server checks it against the site's list.
+  const body: WidgetSessionRequest = { siteKey, token: storage?.getItem(key) ?? null, host, ...(identity ? { identity } : {}) };
   const res = await fetch('/api/widget/session', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,0 +1,73 @@
+import type { Harness } from './harness.ts';
+import { createHash } from 'node:crypto';
+
+export interface Victim {
+  siteId: string;
+  visitorId: string;
+  token: string;
+  conversationId: string;
+  /** A word only the victim's messages contain. */
+  marker: string;
+}
+
+/** Values for payload keys and path parameters, each aimed at the victim. */
+const aimed = (v: Victim): Record<string, unknown> => ({
+  conversationId: v.conversationId,
+  id: v.conversationId,
+  visitorId: v.visitorId,
+  siteId: v.siteId,
+  afterSeq: 0,
+  upToSeq: 1,
+  clientId: 'matrix-' + Math.random().toString(36).slice(2, 10),
+  body: 'matrix probe',
+  isTyping: true,
+  url: 'https://matrix.test/',
+  title: 'matrix',
+  referrer: null,
+  token: v.token,
+  siteKey: 'a-site-key',
+});
+
+type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;
+
+/**
+ * A payload for `event` that carries the victim's ids wherever the schema has room for one.
+ * A command with a key this table does not know fails loudly, so a new command gets a filler
+ * here rather than silently skipping the matrix.
+ */
+export function payloadAimedAt(event: string, schema: Parser, v: Victim, param?: string): unknown {
+  const values = aimed(v);
+  if (event === 'path') return encodeURIComponent(String(param && param in values ? values[param] : v.conversationId));
+  if (!schema) return { ...values };
+  const keys = Object.keys(schema.shape ?? {});
+  const payload = Object.fromEntries(keys.filter((k) => k in values).map((k) => [k, values[k]]));
+  if (schema.safeParse(payload).success) return payload;
+  const required = Object.fromEntries(Object.entries(payload).filter(([k]) => k !== 'siteId'));
+  if (schema.safeParse(required).success) return required;
+  throw new Error(`access matrix: cannot build a valid ${event} payload from keys ${keys.join(', ')}; add fillers to aimed()`);
+}
+
+/** Every secret in the database, plus the victim's token: none may appear in a response. */
+export function secretsOf(h: Harness, v: Victim): string[] {
+  const q = (sql: string) => (h.app.store.sqlite.prepare(sql).raw().all() as string[][]).map((r) => r[0]!);
+  return [
+    ...q('select password_hash from agents'),
+    ...q('select secret from sites'),
+    ...q('select token_hash from agent_sessions'),
+    ...q('select value from instance_settings'),
+    v.token,
+  ].filter((s) => s.length >= 16);
+}
+
+/** The victim's rows: conversation, messages, events, visitor and page views. */
+export function victimFingerprint(h: Harness, v: Victim): string {
+  const db = h.app.store.sqlite;
+  const hash = createHash('sha256');
+  const rows = (sql: string, arg: string) => hash.update(JSON.stringify(db.prepare(sql).raw().all(arg)));
+  rows('select * from conversations where visitor_id = ?', v.visitorId);
+  rows('select * from messages where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  rows('select * from conversation_events where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  rows('select * from visitors where id = ?', v.visitorId);
+  rows('select * from page_views where visitor_id = ?', v.visitorId);
+  return hash.digest('hex');
+}
