@@ -43,3 +43,18 @@ export async function openWidget(page: Page, baseUrl: string): Promise<FrameLoca
   await page.getByRole('button', { name: /chat/i }).click();
   return page.frameLocator('iframe[title="Hearth chat"]');
 }
+
+/**
+ * Keeps an agent of the demo site online (a signed-in console socket), so the widget offers the live
+ * chat rather than the offline form. Returns a function that disconnects it.
+ */
+export async function keepAgentOnline(baseUrl: string): Promise<() => void> {
+  const { io } = await import('socket.io-client');
+  const { cookie } = await apiLogin(baseUrl);
+  const socket = io(`${baseUrl}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return () => socket.disconnect();
+}

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '@hearth/db';
 import { launchChromium, startHearth } from './server-process.ts';
+import { keepAgentOnline } from './hearth-api.ts';
 
 /**
  * Hearth('identify') end to end: a customer page on its own origin identifies its signed-in user
@@ -46,6 +47,9 @@ const openChat = async (page: Page) => {
 
 describe("Hearth('identify')", () => {
   it('an identified customer sees their conversation on a second device', async () => {
+    // An agent online: the widget offers the live chat, not the offline form.
+    const stopAgent = await keepAgentOnline(hearth.url);
+    onTestFinished(stopAgent);
     const laptop = await browser.newContext();
     const phone = await browser.newContext();
     const errors: string[] = [];

@@ -89,6 +89,9 @@ describe('XSS corpus and strict CSP', () => {
     const visitorContext = await browser.newContext();
     const page = await visitorContext.newPage();
     page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && cspMessages.push(m.text()));
+    // An agent online: the widget offers the live chat, not the offline form.
+    const cookieForPresence = (await post('/api/auth/login', ADMIN)).res.headers.get('set-cookie')!.split(';')[0]!;
+    await socket('/agent', { cookie: cookieForPresence });
     await page.goto(shopUrl);
     await page.getByRole('button', { name: /chat/i }).click();
     const panel = page.frameLocator('iframe[title="Hearth chat"]');

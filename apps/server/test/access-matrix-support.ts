@@ -26,6 +26,10 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   referrer: null,
   token: v.token,
   siteKey: 'a-site-key',
+  score: 4,
+  // A transfer names exactly one target: a department (routing refuses it if it is not the site's).
+  toDepartmentId: 'matrix-department',
+  status: 'away',
 });
 
 type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;

@@ -125,6 +125,13 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       });
       sockets.push(socket as Socket);
       await connected(socket);
+      // Connecting makes an offline agent online (a write after the handshake): wait for it, so a
+      // test's "before" snapshot or first routing decision sees the agent as present.
+      const status = app.store.sqlite.prepare('select status from agents where email = ?');
+      for (let i = 0; i < 100 && (status.get(email.toLowerCase()) as { status: string } | undefined)?.status === 'offline'; i++) await sleep(10);
+      // …and for the queue drain that coming online starts (its own commit, a turn or two later).
+      await sleep(30);
+      await app.commits.run(() => null);
       return { socket, cookie };
     },
 
