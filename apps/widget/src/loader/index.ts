@@ -11,6 +11,9 @@ import { createShell } from './widget-shell.ts';
  * else's page, so it never throws into it and defines no global but `window.Hearth`.
  */
 
+// Performance marks (read by `pnpm bench`): loader start, and launcher painted (below).
+mark('loader-start');
+
 // Captured synchronously: document.currentScript is only set while this script's top level runs.
 const currentScript = document.currentScript as HTMLScriptElement | null;
 
@@ -39,6 +42,8 @@ function start(config: LoaderConfig): void {
   let lastPageUrl = '';
 
   const shell = createShell(safe(() => setOpen(!open, true)));
+  // The frame after the next rendering step: the launcher has been painted by then.
+  requestAnimationFrame(() => setTimeout(() => mark('launcher-visible')));
 
   const ensureFrame = (): HTMLIFrameElement => (frame ??= shell.mountFrame(frameUrl(config, location.origin)));
 
@@ -150,6 +155,10 @@ function start(config: LoaderConfig): void {
 
   // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.
   if (load(flagKey) === '1') ensureFrame();
+}
+
+function mark(name: string): void {
+  performance.mark?.('hearth:' + name);
 }
 
 /** Wraps a callback so an error stays in the console instead of breaking the host page's code. */
