@@ -120,8 +120,10 @@ export async function runBench(options: BenchOptions) {
     results.store = await benchStore({ total: options.storeMessages, perMessageTotal: Math.max(500, Math.round(options.storeMessages / 6)) });
   }
 
+  const write = () => writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
+  write(); // the figures survive even if judging them fails
   results.goals = goalRows(results, WIDGET_GOALS);
-  writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
+  write();
   return results;
 }
 
