@@ -1,2 +1,3 @@
 export * as schema from './schema.ts';
 export { openDatabase, type DbHandle, type HearthDb } from './client.ts';
+export { startCheckpointer, type Checkpointer } from './checkpointer.ts';
