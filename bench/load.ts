@@ -57,7 +57,7 @@ export async function messagesUnderLoad(serverScript: string, options: MessagesO
       const phases: RatePhase[] = [];
       for (const rate of options.rates) {
         const p = await ratePhase(server, swarm, rate, options);
-        console.error(`[bench]   ${rate} msg/s: sent ${p.sent}, delivered ${p.delivered}, p50 ${p.e2e.p50Ms} ms, p99 ${p.e2e.p99Ms} ms, fan-out ${p.fanOut}, server CPU ${p.serverCpuCores}`);
+        console.error(`[bench]   ${rate} msg/s: sent ${p.sent}, delivered ${p.delivered}, p50 ${p.e2e.p50Ms} ms, p99 ${p.e2e.p99Ms} ms, fan-out ${p.fanOut}, server CPU ${p.serverCpuCores}, swarm CPU ${p.swarmCpuCores}`);
         phases.push(p);
       }
       return { visitors: options.visitors, agents: options.agents, ...setup, phases };

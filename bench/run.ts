@@ -73,7 +73,12 @@ function fdLimit(): number {
 }
 
 export async function runBench(options: BenchOptions) {
-  const has = (step: Step) => options.steps.includes(step);
+  const write = () => writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
+  // Written after every step: a run cut short still leaves the figures it has.
+  const has = (step: Step) => {
+    write();
+    return options.steps.includes(step);
+  };
   const log = (line: string) => console.error(`[bench] ${line}`);
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -120,8 +125,7 @@ export async function runBench(options: BenchOptions) {
     results.store = await benchStore({ total: options.storeMessages, perMessageTotal: Math.max(500, Math.round(options.storeMessages / 6)) });
   }
 
-  const write = () => writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
-  write(); // the figures survive even if judging them fails
+  write();
   results.goals = goalRows(results, WIDGET_GOALS);
   write();
   return results;

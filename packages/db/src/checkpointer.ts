@@ -41,6 +41,8 @@ export function startCheckpointer(handle: DbHandle, file: string, intervalMs = 1
   return {
     async stop() {
       const exited = new Promise((resolve) => worker.once('exit', resolve));
+      // Referenced again while it finishes: otherwise an otherwise idle process would exit mid-checkpoint.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
