@@ -28,6 +28,10 @@ export const projects: TestProjectInlineConfiguration[] = [
     test: { name: 'console', root: './apps/console', include: ['src/**/*.test.{ts,tsx}'] },
   },
   {
+    // `pnpm bench --quick` as a test: structure and zero loss, no timings.
+    test: { name: 'bench', root: './bench', include: ['**/*.test.ts'], testTimeout: 180_000 },
+  },
+  {
     test: {
       name: 'e2e',
       root: './e2e',

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openDatabase } from '@hearth/db';
+import { openDatabase, startCheckpointer } from '@hearth/db';
 import type { SiteId, VisitorId } from '@hearth/protocol';
 import { GroupCommit } from '../apps/server/src/plugins/group-commit.ts';
 import { sendVisitorMessage } from '../apps/server/src/conversations/send-message.ts';
@@ -43,7 +43,10 @@ export async function benchStore(options: { total?: number; concurrency?: number
   const results: StoreResult[] = [];
   for (const mode of ['group commit', 'one commit per message'] as const) {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-store-'));
-    const handle = openDatabase(join(dir, 'bench.db'));
+    const file = join(dir, 'bench.db');
+    const handle = openDatabase(file);
+    // As the server's db plugin does; BENCH_INLINE_CHECKPOINTS=1 measures SQLite's default instead.
+    const checkpointer = process.env.BENCH_INLINE_CHECKPOINTS ? null : startCheckpointer(handle, file);
     try {
       const { siteId, ids } = seed(handle, 200);
       const commits = new GroupCommit(handle.sqlite);
@@ -64,6 +67,7 @@ export async function benchStore(options: { total?: number; concurrency?: number
       latencies.sort((a, b) => a - b);
       results.push({ mode, messages: count, perSecond: Math.round(count / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) });
     } finally {
+      await checkpointer?.stop();
       handle.close();
       rmSync(dir, { recursive: true, force: true });
     }

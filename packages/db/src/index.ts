@@ -1,3 +1,4 @@
 export * as schema from './schema.ts';
 export { openDatabase, type DbHandle, type HearthDb } from './client.ts';
 export { preparedStatements } from './prepared.ts';
+export { startCheckpointer, type Checkpointer } from './checkpointer.ts';

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import type {
   ConversationId,
   ConversationSummary,
@@ -163,8 +163,14 @@ export function latestVisitorConversation(db: HearthDb, visitorId: VisitorId): V
   return row ? toVisitorView(db, row) : null;
 }
 
+// Runs after every message (the ack carries it): prepared once per database, because building and
+// preparing this join per call was a fifth of the server's CPU at 2k msg/s (pnpm bench, --cpu-prof).
+const visitorViewStatements = preparedStatements((db: HearthDb) => ({
+  byId: visitorViewQuery(db).where(eq(conversations.id, sql.placeholder('id'))).prepare(),
+}));
+
 export function visitorConversationView(db: HearthDb, id: ConversationId): VisitorViewRow | null {
-  const row = visitorViewQuery(db).where(eq(conversations.id, id)).get();
+  const row = visitorViewStatements(db).byId.get({ id });
   return row ? toVisitorView(db, row) : null;
 }
 

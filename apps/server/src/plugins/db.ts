@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type DbHandle } from '@hearth/db';
+import { openDatabase, startCheckpointer, type DbHandle } from '@hearth/db';
 import type { Config } from '../config.ts';
 
 declare module 'fastify' {
@@ -19,9 +19,15 @@ export function databaseFile(config: Pick<Config, 'DATA_DIR' | 'DATABASE_FILE'>)
 
 export default fp<{ config: Config }>(
   async (app, { config }) => {
-    const handle = openDatabase(databaseFile(config));
+    const file = databaseFile(config);
+    const handle = openDatabase(file);
+    // Checkpoints run in a worker thread, never inside a chat-path commit (see checkpointer.ts).
+    const checkpointer = startCheckpointer(handle, file);
     app.decorate('store', handle);
-    app.addHook('onClose', async () => handle.close());
+    app.addHook('onClose', async () => {
+      await checkpointer.stop();
+      handle.close();
+    });
   },
   { name: 'db' },
 );

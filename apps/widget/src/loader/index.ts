@@ -12,6 +12,9 @@ import { createShell } from './widget-shell.ts';
  * else's page, so it never throws into it and defines no global but `window.Hearth`.
  */
 
+// Performance marks (read by `pnpm bench`): loader start, and launcher painted (below).
+mark('start');
+
 // Captured synchronously: document.currentScript is only set while this script's top level runs.
 const currentScript = document.currentScript as HTMLScriptElement | null;
 
@@ -43,6 +46,8 @@ function start(config: LoaderConfig): void {
   let identity: HostIdentity | null = null;
 
   const shell = createShell(safe(() => setOpen(!open, true)));
+  // The frame after the next rendering step: the launcher has been painted by then.
+  requestAnimationFrame(() => setTimeout(() => mark('shown')));
 
   const ensureFrame = (): HTMLIFrameElement => (frame ??= shell.mountFrame(frameUrl(config, location.origin)));
 
@@ -168,16 +173,21 @@ function start(config: LoaderConfig): void {
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
     toggle: () => setOpen(!open, open ? shell.hasFocus() : true),
-    // Checked for shape by the frame and for its hash by the server; kept as given here.
+    // Checked for shape by the frame and for its hash by the server; here only cloned to plain data
+    // (a JSON round trip drops functions and getters a host object might carry into postMessage).
     identify: (value) => {
-      const v = value as HostIdentity | null | undefined;
-      identity = v ? { id: String(v.id), hash: String(v.hash), ...(v.email ? { email: String(v.email) } : {}), ...(v.name ? { name: String(v.name) } : {}) } : null;
+      identity = value ? (JSON.parse(JSON.stringify(value)) as HostIdentity) : null;
       post({ type: 'hearth:identify', identity });
     },
   });
 
   // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.
   if (load(flagKey) === '1') ensureFrame();
+}
+
+/** Performance marks `hearth:start` and `hearth:shown` (launcher painted), read by `pnpm bench`. */
+function mark(name: string): void {
+  performance.mark('hearth:' + name);
 }
 
 /** Wraps a callback so an error stays in the console instead of breaking the host page's code. */

@@ -6,8 +6,8 @@
 export const SHELL_CSS =
   ':host{all:initial!important;--hearth-brand:#4f46e5;--hearth-ring:#a5b4fc}' +
   '*{box-sizing:border-box}' +
-  '.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--hearth-brand);color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 6px 20px rgba(17,24,39,.28);transition:transform .15s ease}' +
-  '.launcher:hover{transform:scale(1.06)}' +
+  '.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--hearth-brand);color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 6px 20px rgba(17,24,39,.28)}' +
+  '.launcher:hover{filter:brightness(1.1)}' +
   '.launcher:focus-visible{outline:3px solid var(--hearth-ring);outline-offset:3px}' +
   '.launcher svg{width:26px;height:26px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}' +
   '.launcher .x,.launcher[aria-expanded=true] .bubble{display:none}' +
@@ -22,4 +22,4 @@ export const SHELL_CSS =
   '.prompt button{font:inherit;cursor:pointer;border:0;border-radius:8px;padding:6px 14px;background:var(--hearth-brand);color:#fff}' +
   '.prompt .px{position:absolute;top:6px;right:6px;padding:2px 8px;background:none;color:#6b7280}' +
   '@media (max-width:640px){.panel{inset:0;width:100%;height:100%;max-height:none;border-radius:0}.panel.open~.launcher{display:none}}' +
-  '@media (prefers-reduced-motion:reduce){.panel,.panel.open,.launcher{transition:none}}';
+  '@media (prefers-reduced-motion:reduce){.panel,.panel.open{transition:none}}';
