@@ -29,6 +29,7 @@ io.of(VISITOR_NAMESPACE).on('connection', (socket) => {
 
 agentNsp.on('connection', (socket) => {
   const conversation = (conversationId: string) => ({ id: conversationId });
+  socket.on('agent:set-status', (_status: unknown, ack: (a: unknown) => void) => ack({ ok: true, data: { status: 'away' } }));
   socket.on('conversation:claim', ({ conversationId }: { conversationId: string }, ack: (a: unknown) => void) =>
     ack({ ok: true, data: { conversation: conversation(conversationId) } }),
   );

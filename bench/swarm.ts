@@ -96,6 +96,9 @@ async function connectAll(url: string, agentCookies: string[], visitorTokens: st
       }
     });
     await connected(socket);
+    // Away: routing leaves the new conversations in the queue, so each is claimed by a known agent
+    // (i % A) below — the swarm then knows whose receipt to time. Claiming and replying are unchanged.
+    await ask((ack) => socket.emit('agent:set-status', { status: 'away' }, ack));
   });
   await inBatches(visitorTokens.length, 100, async (i) => {
     const socket: VisitorClient = io(url + VISITOR_NAMESPACE, { ...options, auth: { token: visitorTokens[i]! } });
