@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, launchChromium, startHearth } from './server-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHearthAndChromium } from './server-process.ts';
+import { signInToConsole } from './hearth-api.ts';
 
-let hearth: Awaited<ReturnType<typeof startHearth>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  hearth = await startHearth();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.stop();
-});
+const suite = useHearthAndChromium();
 
 const widgetFrame = (page: Page) => page.frameLocator('iframe[title="Hearth chat"]');
 
 describe('a visitor on the demo shop chats with an agent in the console', () => {
   it('both sides see both messages live, and a reload of the shop shows the whole conversation', async () => {
-    const visitorContext = await browser.newContext();
-    const agentContext = await browser.newContext();
+    const visitorContext = await suite.browser.newContext();
+    const agentContext = await suite.browser.newContext();
     const shop = await visitorContext.newPage();
     const console_ = await agentContext.newPage();
     const pageErrors: string[] = [];
     for (const p of [shop, console_]) p.on('pageerror', (e) => pageErrors.push(e.message));
 
     // The agent signs in first, so the widget shows agents as online.
-    await console_.goto(`${hearth.url}/console`);
-    await console_.getByLabel('Email').fill(ADMIN.email);
-    await console_.getByLabel('Password').fill(ADMIN.password);
-    await console_.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(console_, suite.hearth.url);
 
-    await shop.goto(`${hearth.url}/demo`);
+    await shop.goto(`${suite.hearth.url}/demo`);
     const launcher = shop.getByRole('button', { name: /chat/i });
     await expect(launcher.isVisible()).resolves.toBe(true);
     await launcher.click();

@@ -1,35 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN, launchChromium, startHearth } from './server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useHearthAndChromium } from './server-process.ts';
+import { signInToConsole } from './hearth-api.ts';
 
-let hearth: Awaited<ReturnType<typeof startHearth>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  hearth = await startHearth();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.stop();
-});
+const suite = useHearthAndChromium();
 
 describe('CSAT from close to report', () => {
   it('the agent closes, the visitor rates with the keyboard, the owner sees the score on the reports page', async () => {
-    const visitorContext = await browser.newContext();
-    const agentContext = await browser.newContext();
+    const visitorContext = await suite.browser.newContext();
+    const agentContext = await suite.browser.newContext();
     const shop = await visitorContext.newPage();
     const console_ = await agentContext.newPage();
     const pageErrors: string[] = [];
     for (const p of [shop, console_]) p.on('pageerror', (e) => pageErrors.push(e.message));
 
-    await console_.goto(`${hearth.url}/console`);
-    await console_.getByLabel('Email').fill(ADMIN.email);
-    await console_.getByLabel('Password').fill(ADMIN.password);
-    await console_.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(console_, suite.hearth.url);
 
-    await shop.goto(`${hearth.url}/demo`);
+    await shop.goto(`${suite.hearth.url}/demo`);
     await shop.getByRole('button', { name: /chat/i }).click();
     const panel = shop.frameLocator('iframe[title="Hearth chat"]');
     // The agent is online: the chat (not the offline form) is what the visitor types into.
@@ -59,7 +46,7 @@ describe('CSAT from close to report', () => {
     await shop.keyboard.press('Enter');
     await panel.getByText('Thank you for your feedback!').waitFor();
 
-    // The visitor downloads the transcript: messages and events, as text made in the browser.
+    // The visitor downloads the transcript: messages and events, as text made in the suite.browser.
     const [download] = await Promise.all([shop.waitForEvent('download'), panel.getByRole('button', { name: 'Download transcript' }).click()]);
     const path = await download.path();
     const text = readFileSync(path, 'utf8');

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startHearth } from './server-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHearthAndChromium } from './server-process.ts';
 import { apiLogin, openWidget, ownerCall, putRouting, signInToConsole } from './hearth-api.ts';
 
-let hearth: Awaited<ReturnType<typeof startHearth>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  hearth = await startHearth();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.stop();
-});
+const suite = useHearthAndChromium();
 
 async function startChat(page: Page, text: string, topic?: string) {
-  const panel = await openWidget(page, hearth.url);
+  const panel = await openWidget(page, suite.hearth.url);
   await panel.getByText('We typically reply in a few minutes').waitFor();
   if (topic) await panel.getByRole('combobox', { name: 'Topic' }).selectOption({ label: topic });
   const message = panel.getByRole('textbox', { name: 'Message' });
@@ -28,18 +18,18 @@ async function startChat(page: Page, text: string, topic?: string) {
 
 describe('routing: a visitor waits in line while the only agent is full, and is assigned when a chat closes', () => {
   it('shows the place in line in the widget and the queue (with the picked topic) in the console, then who the visitor talks to', async () => {
-    const { session, cookie } = await apiLogin(hearth.url);
+    const { session, cookie } = await apiLogin(suite.hearth.url);
     const owner = session.agent.name;
     const siteId = session.sites[0]!.id;
-    await putRouting(hearth.url, cookie, siteId, { defaultMaxChats: 1 });
+    await putRouting(suite.hearth.url, cookie, siteId, { defaultMaxChats: 1 });
     // A topic the visitor can pick, which the owner answers.
-    const billing = await ownerCall<{ id: string }>(hearth.url, cookie, 'POST', `/api/sites/${siteId}/departments`, { name: 'Billing' });
-    await ownerCall(hearth.url, cookie, 'PUT', `/api/sites/${siteId}/members/${session.agent.id}`, { departmentIds: [billing.id] });
+    const billing = await ownerCall<{ id: string }>(suite.hearth.url, cookie, 'POST', `/api/sites/${siteId}/departments`, { name: 'Billing' });
+    await ownerCall(suite.hearth.url, cookie, 'PUT', `/api/sites/${siteId}/members/${session.agent.id}`, { departmentIds: [billing.id] });
 
-    const agentContext = await browser.newContext();
-    const firstContext = await browser.newContext();
-    const secondContext = await browser.newContext();
-    const thirdContext = await browser.newContext();
+    const agentContext = await suite.browser.newContext();
+    const firstContext = await suite.browser.newContext();
+    const secondContext = await suite.browser.newContext();
+    const thirdContext = await suite.browser.newContext();
     const console_ = await agentContext.newPage();
     const first = await firstContext.newPage();
     const second = await secondContext.newPage();
@@ -48,7 +38,7 @@ describe('routing: a visitor waits in line while the only agent is full, and is 
     for (const p of [console_, first, second, third]) p.on('pageerror', (e) => pageErrors.push(e.message));
 
     // The owner signs in: their console socket makes them online.
-    await signInToConsole(console_, hearth.url);
+    await signInToConsole(console_, suite.hearth.url);
     const status = console_.getByRole('combobox', { name: 'Your status' });
     await console_.waitForFunction(() => (document.getElementById('my-status') as HTMLSelectElement | null)?.value === 'online');
     expect(await status.inputValue()).toBe('online');

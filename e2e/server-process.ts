@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +14,13 @@ export const ADMIN = { email: 'owner@demo.test', password: 'e2e-password-123' };
  * Starts Hearth the way README command 1 does (the real server process, built widget and
  * console, a fresh SQLite file in a temp DATA_DIR, the demo site), on a free port.
  */
-export async function startHearth(extraEnv: Record<string, string> = {}): Promise<{ url: string; dataDir: string; stop(): Promise<void> }> {
+export interface Hearth {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startHearth(extraEnv: Record<string, string> = {}): Promise<Hearth> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,
@@ -72,4 +79,21 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The usual browser-test setup: one Hearth process and one Chromium for the file, both stopped
+ * after it. Read `hearth` and `browser` inside tests (they are set in beforeAll).
+ */
+export function useHearthAndChromium(env: Record<string, string> = {}): { hearth: Hearth; browser: Browser } {
+  const suite = {} as { hearth: Hearth; browser: Browser };
+  beforeAll(async () => {
+    suite.hearth = await startHearth(env);
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.hearth?.stop();
+  });
+  return suite;
 }

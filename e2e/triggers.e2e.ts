@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN, launchChromium, startHearth } from './server-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { ADMIN, useHearthAndChromium } from './server-process.ts';
+import { signInToConsole } from './hearth-api.ts';
 
-let hearth: Awaited<ReturnType<typeof startHearth>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  hearth = await startHearth();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.stop();
-});
+const suite = useHearthAndChromium();
 
 /** The demo shop, with its trigger config loaded (the loader fetches it after drawing the launcher). */
 async function openShop(page: Page, reload = false): Promise<void> {
   const config = page.waitForResponse((r) => r.url().includes('/api/widget/triggers'));
-  await (reload ? page.reload() : page.goto(`${hearth.url}/demo`));
+  await (reload ? page.reload() : page.goto(`${suite.hearth.url}/demo`));
   await (await config).finished();
   await page.getByRole('button', { name: /chat/i }).waitFor();
 }
@@ -50,7 +41,7 @@ async function abandonCart(shop: Page): Promise<void> {
 
 describe('proactive triggers on the demo shop', () => {
   it('rapid clicks on a button that does nothing bring the rage-click prompt; dismissing removes it, opening the chat engages it', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const shop = await context.newPage();
     const errors: string[] = [];
     shop.on('pageerror', (e) => errors.push(e.message));
@@ -64,7 +55,7 @@ describe('proactive triggers on the demo shop', () => {
     await prompt(shop).waitFor({ state: 'detached' });
 
     // Another visit: opening the chat from the launcher while the prompt shows engages with it.
-    const second = await browser.newContext();
+    const second = await suite.browser.newContext();
     const other = await second.newPage();
     await openShop(other);
     await other.getByRole('button', { name: 'Checkout' }).click();
@@ -79,7 +70,7 @@ describe('proactive triggers on the demo shop', () => {
   });
 
   it('a dismissed cart-abandon prompt does not come back after a reload (capped per visit)', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const shop = await context.newPage();
     const errors: string[] = [];
     shop.on('pageerror', (e) => errors.push(e.message));
@@ -104,7 +95,7 @@ describe('proactive triggers on the demo shop', () => {
   });
 
   it('leaving the checkout for another page without paying brings the cart-abandon prompt', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const shop = await context.newPage();
     await openShop(shop);
     await shop.getByRole('article').filter({ hasText: 'Linen throw' }).getByRole('button', { name: 'Add to cart' }).click();
@@ -123,18 +114,15 @@ describe('proactive triggers on the demo shop', () => {
   });
 
   it('replying to the cart-abandon prompt starts a conversation the agent sees with its evidence; the purchase counts as a conversion', async () => {
-    const visitorContext = await browser.newContext();
-    const agentContext = await browser.newContext();
+    const visitorContext = await suite.browser.newContext();
+    const agentContext = await suite.browser.newContext();
     const shop = await visitorContext.newPage();
     const console_ = await agentContext.newPage();
     const errors: string[] = [];
     for (const p of [shop, console_]) p.on('pageerror', (e) => errors.push(e.message));
 
     // An agent is online, so a reply goes to the live chat (with nobody online it is the offline form).
-    await console_.goto(`${hearth.url}/console`);
-    await console_.getByLabel('Email').fill(ADMIN.email);
-    await console_.getByLabel('Password').fill(ADMIN.password);
-    await console_.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(console_, suite.hearth.url);
     await console_.getByText('Connected').waitFor();
 
     await openShop(shop);
@@ -180,9 +168,9 @@ describe('proactive triggers on the demo shop', () => {
   });
 
   it('an owner creates a trigger in the console: a bad regex is refused with a clear error, the preview says why it would fire', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${hearth.url}/console`);
+    await page.goto(`${suite.hearth.url}/console`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -229,7 +217,7 @@ describe('proactive triggers on the demo shop', () => {
     await settings.fill((await settings.inputValue()).replace('"(checkout"', '"checkout"').replace('"clicks": 3', '"clicks": 4'));
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
-    const config = await (await page.request.get(`${hearth.url}/api/widget/triggers?site=demo`)).json();
+    const config = await (await page.request.get(`${suite.hearth.url}/api/widget/triggers?site=demo`)).json();
     expect(config.rage.clicks).toBe(4);
     await context.close();
   });
