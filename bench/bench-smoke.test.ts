@@ -42,6 +42,9 @@ describe('pnpm bench --quick', () => {
     expect(results.idle.opened).toBe(options.idleSockets);
     expect(results.idle.stillOpenAfterIdle).toBe(options.idleSockets);
     expect(results.store.map((s: { mode: string }) => s.mode)).toEqual(['group commit', 'one commit per message']);
+    // The bench site gives each agent 5 slots: the drain fills exactly the free slots, never more.
+    expect(results.routing.drainAssigned).toBe(Math.min(results.routing.waiting, results.routing.agents * 5));
+    expect(results.routing.decisionMicrosP50).toBeGreaterThan(0);
     expect(results.goals.length).toBeGreaterThan(5);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { RatePhase } from './load.ts';
 import type { StoreResult } from './store.ts';
+import type { RoutingResult } from './routing.ts';
 
 export interface Row {
   step: string;
@@ -21,6 +22,7 @@ interface Results {
   messages?: { hearth: { agents: number; visitors: number; phases: RatePhase[] }; baseline: { phases: RatePhase[] } };
   idle?: { opened: number; requested: number; rssPerSocketKb: number; acceptPerSecond: number; idleCpuCores: number; serverPeakRssMb: number; stillOpenAfterIdle: number };
   store?: StoreResult[];
+  routing?: RoutingResult;
   goals?: Row[];
 }
 
@@ -31,7 +33,7 @@ const times = (a: number | null, b: number | null) => (a !== null && b !== null 
 
 export function goalRows(results: Results, goals: { loaderGzip: number; panelGzip: number; launcherMs: number }): Row[] {
   const rows: Row[] = [];
-  const { widget, launcher, messages, idle, store } = results;
+  const { widget, launcher, messages, idle, store, routing } = results;
   if (widget) {
     const { loader, panel } = widget;
     rows.push({ step: 'widget', measure: 'loader gzip / brotli', hearth: `${kb(loader.gzip)} / ${kb(loader.brotli)}`, goal: `≤ ${kb(goals.loaderGzip)} gzip (budget ${kb(loader.budgetGzip)}, ${kb(loader.budgetGzip - loader.gzip)} under)`, met: loader.gzip <= goals.loaderGzip });
@@ -63,6 +65,10 @@ export function goalRows(results: Results, goals: { loaderGzip: number; panelGzi
   for (const s of store ?? []) {
     const group = s.mode === 'group commit';
     rows.push({ step: 'store', measure: `durable inserts, ${s.mode} (${s.messages})`, hearth: `${s.perSecond}/s, p50 ${ms(s.p50Ms)}, p99 ${ms(s.p99Ms)}`, ...(group ? { goal: '≥ 5,000/s, p99 ≤ 25 ms', met: s.perSecond >= 5000 && s.p99Ms <= 25 } : {}) });
+  }
+  if (routing) {
+    rows.push({ step: 'routing', measure: `pickAgent decision over ${routing.agents} agents`, hearth: `p50 ${routing.decisionMicrosP50} µs, p99 ${routing.decisionMicrosP99} µs` });
+    rows.push({ step: 'routing', measure: `assignWaiting: ${routing.waiting} waiting, ${routing.agents} agents, one transaction`, hearth: `${routing.drainAssigned} assigned in ${routing.drainMs} ms (${routing.assignmentsPerSecond}/s)` });
   }
   return rows;
 }

@@ -10,12 +10,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchStore } from './store.ts';
+import { benchRouting } from './routing.ts';
 import { launcherTime, widgetBytes, WIDGET_GOALS } from './widget.ts';
 import { idleSockets, messagesUnderLoad } from './load.ts';
 import { round } from './child.ts';
 import { goalRows, printTable } from './report.ts';
 
-export const STEPS = ['widget', 'launcher', 'messages', 'idle', 'store'] as const;
+export const STEPS = ['widget', 'launcher', 'messages', 'idle', 'store', 'routing'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface BenchOptions {
@@ -123,6 +124,11 @@ export async function runBench(options: BenchOptions) {
   if (has('store')) {
     log(`store: ${options.storeMessages} durable inserts`);
     results.store = await benchStore({ total: options.storeMessages, perMessageTotal: Math.max(500, Math.round(options.storeMessages / 6)) });
+  }
+  if (has('routing')) {
+    const sizes = options.quick ? { agents: 20, waiting: 100, decisions: 2_000 } : { agents: 200, waiting: 1_000, decisions: 20_000 };
+    log(`routing: pickAgent over ${sizes.agents} agents; assignWaiting with ${sizes.waiting} waiting`);
+    results.routing = benchRouting(sizes);
   }
 
   write();
