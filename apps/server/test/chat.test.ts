@@ -22,19 +22,25 @@ describe('the core loop', () => {
     const leaked = record(otherSite.socket, 'message:created');
     const { socket: visitor } = await h.visitor();
 
+    // Every agent of the site sees the new conversation, with its first message, in the inbox…
     const created = nextEvent<ConversationSummary>(agent.socket, 'conversation:created');
-    const atAgent = nextEvent<Message>(agent.socket, 'message:created');
-    const atOwner = nextEvent<Message>(owner.socket, 'message:created');
+    const createdForOwner = nextEvent<ConversationSummary>(owner.socket, 'conversation:created');
+    const atAgent = record<Message>(agent.socket, 'message:created');
+    const atOwner = record<Message>(owner.socket, 'message:created');
     const ack = await send(visitor, 'Hello, is the cedar candle in stock?');
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     expect(ack.data.message.seq).toBe(1);
-    expect((await atAgent).body).toBe('Hello, is the cedar candle in stock?');
-    expect((await atOwner).id).toBe(ack.data.message.id);
     const summary = await created;
     expect(summary.id).toBe(ack.data.message.conversationId);
-    // Routing assigned it at once to one of the two online agents of the site.
+    expect((await createdForOwner).lastMessage?.body).toBe('Hello, is the cedar candle in stock?');
+    // Routing assigned it at once to one of the two online agents of the site…
     expect([summary.assignedAgentName]).toEqual([expect.stringMatching(/^(Agent|Owner) A$/)]);
+    // …and only the assignee receives the message itself (no fan-out to every agent).
+    await sleep(100);
+    const [assigneeHeard, otherHeard] = summary.assignedAgentName === 'Agent A' ? [atAgent, atOwner] : [atOwner, atAgent];
+    expect(assigneeHeard.map((m) => m.id)).toEqual([ack.data.message.id]);
+    expect(otherHeard).toEqual([]);
 
     const inbox = await ask(agent.socket, 'inbox:list', {});
     expect(inbox.ok && inbox.data.conversations.map((c) => c.id)).toEqual([summary.id]);
@@ -44,6 +50,8 @@ describe('the core loop', () => {
     expect(opened.ok && opened.data.messages.map((m) => m.body)).toEqual(['Hello, is the cedar candle in stock?']);
 
     const atVisitor = nextEvent<Message>(visitor, 'message:created', (m) => m.authorType === 'agent');
+    const other = assignee === agent ? owner : agent;
+    const preview = nextEvent<ConversationSummary>(other.socket, 'conversation:updated', (c) => c.lastMessage?.body === 'Yes! We have 12 left.');
     const reply = await ask(assignee.socket, 'message:send', {
       conversationId: summary.id,
       clientId: crypto.randomUUID(),
@@ -52,6 +60,8 @@ describe('the core loop', () => {
     expect(reply.ok && reply.data.message.seq).toBe(2);
     const received = await atVisitor;
     expect(received).toMatchObject({ body: 'Yes! We have 12 left.', authorName: summary.assignedAgentName, seq: 2 });
+    // The colleague's inbox preview follows (coalesced, at most one per conversation per second).
+    expect((await preview).lastSeq).toBe(2);
 
     // Answering accepted (or claimed) it.
     const after = await ask(agent.socket, 'inbox:list', {});

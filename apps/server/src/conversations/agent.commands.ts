@@ -63,7 +63,7 @@ export function conversationAgentCommands(
         app.conversationRouter.accepted(conversationId);
         const summary = sent.claimed ? broadcastConversation(app, conversationId)! : summaryOrThrow(conversationId);
         app.visitorNsp.to(rooms.visitor(summary.visitorId)).emit('message:created', sent.message);
-        app.agentNsp.to(rooms.siteAgents(summary.siteId)).emit('message:created', sent.message);
+        app.messageFanout.deliver(sent.message);
         if (sent.claimed) app.conversationRouter.broadcastQueue(summary.siteId);
       }
       return { message: sent.message };

@@ -46,7 +46,7 @@ export function conversationVisitorCommands(
           const summary = conversationSummary(db, [siteId], conversationId);
           if (summary) agents.emit('conversation:created', summary);
         }
-        agents.emit('message:created', sent.message);
+        app.messageFanout.deliver(sent.message);
         if (sent.reopened) broadcastConversation(app, conversationId);
         if (sent.startedConversation) {
           // A new waiter joins at the back: nobody else's place changes, and the ack carries theirs.
