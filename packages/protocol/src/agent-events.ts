@@ -64,6 +64,12 @@ export interface AgentPresence {
   maxChats: number;
 }
 
+/**
+ * A colleague's conversation moved on: enough to refresh an inbox row (preview, order, unread),
+ * batched per site. The full message goes only to the assignee and to agents who have it open.
+ */
+export type InboxActivity = Pick<Message, 'conversationId' | 'seq' | 'body' | 'authorType' | 'createdAt'>;
+
 export interface AgentClientToServerEvents {
   'inbox:list': (req: Input<'inbox:list'>, ack: AckCallback<{ conversations: ConversationSummary[] }>) => void;
   'conversation:open': (req: Input<'conversation:open'>, ack: AckCallback<ConversationDetail>) => void;
@@ -83,6 +89,8 @@ export interface AgentServerToClientEvents {
   'conversation:created': (conversation: ConversationSummary) => void;
   'conversation:updated': (conversation: ConversationSummary) => void;
   'message:created': (message: Message) => void;
+  /** Inbox previews of conversations assigned to others, at most one batch per site per second. */
+  'inbox:activity': (items: InboxActivity[]) => void;
   'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;
   'read:updated': (e: { conversationId: ConversationId; upToSeq: number }) => void;
   'visitor:page-viewed': (e: { visitorId: VisitorId; conversationId: ConversationId | null; page: PageView }) => void;

@@ -1,4 +1,4 @@
-import type { ConversationId, ConversationSummary, Message } from '@hearth/protocol';
+import type { ConversationId, ConversationSummary, InboxActivity } from '@hearth/protocol';
 
 /**
  * The agent's inbox: open conversations of every site the agent belongs to, most recently active
@@ -25,7 +25,8 @@ export type InboxAction =
   | { type: 'listed'; conversations: ConversationSummary[] }
   | { type: 'created'; conversation: ConversationSummary }
   | { type: 'updated'; conversation: ConversationSummary }
-  | { type: 'message'; message: Message }
+  /** A new message, or a colleague's conversation's batched preview (`inbox:activity`). */
+  | { type: 'message'; message: InboxActivity }
   | { type: 'read'; conversationId: ConversationId; upToSeq: number }
   | { type: 'cleared' };
 
@@ -79,7 +80,7 @@ function upsert(state: InboxState, conversation: ConversationSummary, isNew: boo
   return { conversations: next };
 }
 
-function applyMessage(state: InboxState, message: Message): InboxState {
+function applyMessage(state: InboxState, message: InboxActivity): InboxState {
   const index = state.conversations.findIndex((c) => c.id === message.conversationId);
   if (index === -1) return state;
   const current = state.conversations[index]!;

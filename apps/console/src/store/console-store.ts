@@ -133,6 +133,9 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
     updateOpen(conversation.id, (d) => withSummary(d, conversation));
   });
   socket.on('conversation:rated', ({ conversationId, rating }) => updateOpen(conversationId, (d) => ({ ...d, rating })));
+  socket.on('inbox:activity', (items) => {
+    for (const message of items) dispatchInbox({ type: 'message', message });
+  });
   socket.on('message:created', (message) => {
     dispatchInbox({ type: 'message', message });
     updateOpen(message.conversationId, (d) => withMessages(d, [message]));

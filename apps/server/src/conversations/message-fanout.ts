@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { preparedStatements, schema, type HearthDb } from '@hearth/db';
-import type { ConversationId, Message } from '@hearth/protocol';
+import type { ConversationId, InboxActivity, Message, SiteId } from '@hearth/protocol';
 import { rooms } from '../plugins/io.ts';
-import { conversationSummaryForBroadcast } from './conversation-queries.ts';
 
-/** Inbox previews for agents who are not in the conversation: at most one per conversation per second. */
+/** Inbox previews for agents outside the conversation: one batch per site per this interval. */
 export const PREVIEW_INTERVAL_MS = 1000;
+/** Characters of a message body an inbox row shows. */
+const PREVIEW_LENGTH = 200;
 
 const statements = preparedStatements((db: HearthDb) => ({
   audienceOf: db
@@ -21,12 +22,13 @@ const statements = preparedStatements((db: HearthDb) => ({
  * writes per message (100 agents: 100 deliveries per message, p50 302 ms at 1k msg/s in
  * `pnpm bench`). So the full message goes only to those who need it at once: the assignee (every
  * tab), anyone with the conversation open, and the whole site while it waits unassigned (the
- * queue). Everyone else's inbox gets the conversation's summary (with its last message), coalesced
- * to one per conversation per second — a preview, not a transcript.
+ * queue). Everyone else's inbox gets a short preview, batched per site once a second — one socket
+ * write per agent per second, however busy the site (a per-conversation summary instead measured
+ * p50 832 ms: as many writes as before, plus a query each).
  */
 export class MessageFanout {
-  private readonly timers = new Map<ConversationId, NodeJS.Timeout>();
-  private readonly lastPreviewAt = new Map<ConversationId, number>();
+  private readonly pending = new Map<SiteId, Map<ConversationId, InboxActivity>>();
+  private readonly timers = new Map<SiteId, NodeJS.Timeout>();
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -34,32 +36,34 @@ export class MessageFanout {
   deliver(message: Message): void {
     const audience = statements(this.app.store.db).audienceOf.get({ id: message.conversationId });
     if (!audience) return;
+    const assignee = audience.assignedAgentId;
     this.app.agentNsp
-      .to(audience.assignedAgentId ? [rooms.conversation(message.conversationId), rooms.agent(audience.assignedAgentId)] : [rooms.siteAgents(audience.siteId)])
+      .to(assignee ? [rooms.conversation(message.conversationId), rooms.agent(assignee)] : [rooms.siteAgents(audience.siteId)])
       .emit('message:created', message);
-    if (audience.assignedAgentId) this.preview(message.conversationId);
+    if (assignee) this.preview(audience.siteId, message);
   }
 
-  private preview(conversationId: ConversationId): void {
-    if (this.timers.has(conversationId)) return;
-    const wait = Math.max(0, (this.lastPreviewAt.get(conversationId) ?? 0) + PREVIEW_INTERVAL_MS - Date.now());
-    const send = () => {
-      this.timers.delete(conversationId);
-      this.lastPreviewAt.set(conversationId, Date.now());
-      const summary = conversationSummaryForBroadcast(this.app.store.db, conversationId);
-      if (summary) this.app.agentNsp.to(rooms.siteAgents(summary.siteId)).emit('conversation:updated', summary);
-    };
-    if (wait === 0) {
-      send();
-      return;
-    }
-    const timer = setTimeout(send, wait);
+  private preview(siteId: SiteId, message: Message): void {
+    let batch = this.pending.get(siteId);
+    if (!batch) this.pending.set(siteId, (batch = new Map()));
+    const { conversationId, seq, body, authorType, createdAt } = message;
+    batch.set(conversationId, { conversationId, seq, body: body.slice(0, PREVIEW_LENGTH), authorType, createdAt });
+    if (this.timers.has(siteId)) return;
+    const timer = setTimeout(() => this.flush(siteId), PREVIEW_INTERVAL_MS);
     timer.unref();
-    this.timers.set(conversationId, timer);
+    this.timers.set(siteId, timer);
+  }
+
+  private flush(siteId: SiteId): void {
+    this.timers.delete(siteId);
+    const batch = this.pending.get(siteId);
+    this.pending.delete(siteId);
+    if (batch?.size) this.app.agentNsp.to(rooms.siteAgents(siteId)).emit('inbox:activity', [...batch.values()]);
   }
 
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.pending.clear();
   }
 }
