@@ -17,8 +17,14 @@ export function broadcastConversation(app: FastifyInstance, conversationId: Conv
   return summary;
 }
 
-/** The visitor's view of a conversation, with their live place in line. */
+/**
+ * The visitor's view of a conversation, with their live place in line. This runs for every
+ * message's ack, so the queue is only looked up for a conversation that can be waiting (open and
+ * unassigned); an assigned one has no place in line.
+ */
 export function visitorView(app: FastifyInstance, conversationId: ConversationId): VisitorConversation | null {
   const view = visitorConversationView(app.store.db, conversationId);
-  return view && { ...view, queue: app.conversationRouter.queueOf(conversationId) };
+  if (!view) return null;
+  const waiting = view.status === 'open' && view.assignedAgentName === null;
+  return { ...view, queue: waiting ? app.conversationRouter.queueOf(conversationId) : null };
 }

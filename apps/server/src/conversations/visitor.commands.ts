@@ -52,11 +52,12 @@ export function conversationVisitorCommands(
           // A new waiter joins at the back: nobody else's place changes, and the ack carries theirs.
           app.conversationRouter.afterAssigned(assigned);
           if (assigned.length > 1) app.conversationRouter.broadcastQueue(siteId);
-          const view = visitorView(app, conversationId);
-          if (view) app.visitorNsp.to(rooms.visitor(visitorId)).emit('conversation:updated', view);
         }
       }
-      return { message: sent.message, conversation: visitorView(app, conversationId)! };
+      // Read once: the visitor's other tabs learn of a new conversation, and the ack carries the same view.
+      const conversation = visitorView(app, conversationId)!;
+      if (sent.startedConversation && !sent.duplicate) app.visitorNsp.to(rooms.visitor(visitorId)).emit('conversation:updated', conversation);
+      return { message: sent.message, conversation };
     },
 
     'typing:set': ({ isTyping }) => {
