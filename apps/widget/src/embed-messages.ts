@@ -1,4 +1,4 @@
-import type { FrameToHost, HostToFrame, StoredKey } from '@hearth/protocol';
+import type { FrameToHost, HostToFrame, StoredKey, WidgetEventName } from '@hearth/protocol';
 
 /**
  * Runtime guards for the postMessage contract in `@hearth/protocol` (embed.ts). Origin and source
@@ -12,6 +12,8 @@ import type { FrameToHost, HostToFrame, StoredKey } from '@hearth/protocol';
 type Fields = Record<string, unknown>;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isPlainObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const widgetEvents: Record<WidgetEventName, true> = { 'message:received': true, 'message:sent': true, 'conversation:started': true, 'conversation:closed': true };
 
 const storedKeys: Record<StoredKey, true> = { token: true, outbox: true };
 /** Bounds what a frame can make the loader write into the host page's storage. */
@@ -30,9 +32,14 @@ const hostToFrame: { [K in HostToFrame['type']]: (m: Fields) => boolean } = {
   'hearth:identify': (m) => {
     const i = m.identity as Fields | null;
     if (i === null) return true;
-    const optional = (v: unknown) => v === undefined || (isString(v) && v.length <= 254);
-    return typeof i === 'object' && isString(i.id) && i.id.length <= 256 && isString(i.hash) && i.hash.length <= 128 && optional(i.email) && optional(i.name);
+    const optional = (v: unknown, max: number) => v === undefined || (isString(v) && v.length <= max);
+    // Shape only: the frame drops what the server would refuse (see panel) and the server parses with zod.
+    return typeof i === 'object' && optional(i.id, 256) && optional(i.hash, 128) && optional(i.email, 254) && optional(i.name, 254) && (i.attributes === undefined || isPlainObject(i.attributes));
   },
+  'hearth:attributes': (m) => isPlainObject(m.attributes),
+  'hearth:locale': (m) => m.locale === null || isString(m.locale),
+  'hearth:theme': (m) => m.theme === null || m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto',
+  'hearth:reset': () => true,
   'hearth:stored': (m) => {
     const v = m.values as Fields | null;
     return typeof v === 'object' && v !== null && Object.entries(v).every(([k, value]) => isStoredKey(k) && isString(value));
@@ -51,6 +58,7 @@ const frameToHost: { [K in FrameToHost['type']]: (m: Fields) => boolean } = {
   'hearth:unread': (m) => typeof m.count === 'number' && Number.isInteger(m.count) && m.count >= 0,
   'hearth:conversation': (m) => typeof m.active === 'boolean',
   'hearth:store': (m) => isStoredKey(m.key) && (m.value === null || (isString(m.value) && m.value.length <= STORED_VALUE_MAX)),
+  'hearth:event': (m) => Object.prototype.hasOwnProperty.call(widgetEvents, m.name as string) && isPlainObject(m.data) && isString((m.data as Fields).conversationId),
 };
 
 function check<T>(table: Record<string, (m: Fields) => boolean>, data: unknown): T | null {

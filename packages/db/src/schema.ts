@@ -94,6 +94,8 @@ export const visitors = sqliteTable(
     lastSeenAt: ms('last_seen_at'),
     /** trust: the host's user id from a verified `Hearth('identify')`; one visitor per (site, id). */
     externalId: text('external_id'),
+    /** `Hearth('set' | 'identify', { attributes })`: a flat JSON object, validated by VisitorAttributesSchema. */
+    attributes: text('attributes').notNull().default('{}'),
   },
   (t) => [index('visitors_site_idx').on(t.siteId), uniqueIndex('visitors_site_external_id').on(t.siteId, t.externalId)],
 );

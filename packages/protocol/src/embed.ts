@@ -1,4 +1,5 @@
 import type { TriggerContext } from './triggers.ts';
+import type { Theme, VisitorAttributes, WidgetLocale } from './appearance.ts';
 
 /**
  * Messages between the loader on the host page and the widget frame (served from Hearth's origin).
@@ -31,10 +32,23 @@ export type StoredKey = 'token' | 'outbox';
  * `hash` = HMAC-SHA256(id, site secret) computed by the host's server (never in the browser).
  */
 export interface HostIdentity {
-  id: string;
-  hash: string;
+  /** Without `hash` (sites that do not require identity), name/email/attributes are kept as unverified. */
+  id?: string;
+  hash?: string;
   email?: string;
   name?: string;
+  attributes?: VisitorAttributes;
+}
+
+/** What the frame reports to the loader, which re-emits it to `Hearth('on', name, fn)` listeners. */
+export type WidgetEventName = 'message:received' | 'message:sent' | 'conversation:started' | 'conversation:closed';
+/** Plain data only (it crosses postMessage and reaches the host page's code). */
+export interface WidgetEventData {
+  conversationId: string;
+  /** message events: the message text and author kind. */
+  body?: string;
+  author?: 'agent' | 'visitor' | 'system';
+  authorName?: string | null;
 }
 
 export type HostToFrame =
@@ -55,7 +69,15 @@ export type HostToFrame =
    * The host's user (or null). Sent before `hearth:stored` on ready, so the first session already
    * carries it; sent again when the host calls identify later, and the frame then starts over.
    */
-  | { type: 'hearth:identify'; identity: HostIdentity | null };
+  | { type: 'hearth:identify'; identity: HostIdentity | null }
+  /** `Hearth('set', attrs)`: merged into the visitor's attributes (null removes a key). */
+  | { type: 'hearth:attributes'; attributes: VisitorAttributes }
+  /** `Hearth('setLocale', 'de')` (null: back to the site's or browser's choice). */
+  | { type: 'hearth:locale'; locale: WidgetLocale | null }
+  /** `Hearth('setTheme', 'dark')` (null: back to the site's setting). */
+  | { type: 'hearth:theme'; theme: Theme | null }
+  /** `Hearth('reset')`: the host's user logged out; forget the visitor's token, outbox and history on this device. */
+  | { type: 'hearth:reset' };
 
 export type FrameToHost =
   /** The panel is mounted and listening; the loader answers with the current page and visibility. */
@@ -68,6 +90,8 @@ export type FrameToHost =
   /** Remembered by the loader so it preloads the frame (and its socket) on the next page. */
   | { type: 'hearth:conversation'; active: boolean }
   /** Only sent when the frame has no storage of its own: keep (or, with null, forget) a value for it. */
-  | { type: 'hearth:store'; key: StoredKey; value: string | null };
+  | { type: 'hearth:store'; key: StoredKey; value: string | null }
+  /** For the host page's `Hearth('on', ...)` listeners. */
+  | { type: 'hearth:event'; name: WidgetEventName; data: WidgetEventData };
 
 export const EMBED_MESSAGE_PREFIX = 'hearth:';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentId, SiteId, VisitorId } from './ids.ts';
+import { VisitorAttributesSchema, type Appearance, type Prechat } from './appearance.ts';
 
 /** POST /api/widget/session — exchange a site key (and a stored token, if any) for a signed visitor token. */
 /** What `Hearth('identify', ...)` passes on: the host's user id, signed with the site secret. */
@@ -10,6 +11,18 @@ export const VisitorIdentitySchema = z.strictObject({
   /** Hex HMAC-SHA256 of `id` keyed with the site's secret, computed on the host's server. */
   hash: z.string().max(128),
 });
+
+/**
+ * What `Hearth('identify', ...)` / `Hearth('set', ...)` tell about an anonymous visitor without a
+ * verified hash: contact details and attributes the console shows as "unverified". Never merges
+ * visitors (only a verified identity does that).
+ */
+export const VisitorProfileUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  email: z.string().trim().email().max(254).optional(),
+  attributes: VisitorAttributesSchema.optional(),
+});
+export type VisitorProfileUpdate = z.infer<typeof VisitorProfileUpdateSchema>;
 export type VisitorIdentity = z.infer<typeof VisitorIdentitySchema>;
 
 export const WidgetSessionRequestSchema = z.strictObject({
@@ -24,7 +37,12 @@ export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequestSchema>;
 export interface WidgetSessionResponse {
   token: string;
   visitorId: VisitorId;
-  site: { name: string; departments: Array<{ id: string; name: string }> };
+  site: {
+    name: string;
+    departments: Array<{ id: string; name: string }>;
+    appearance: Appearance;
+    prechat: Prechat;
+  };
   agentsOnline: boolean;
 }
 

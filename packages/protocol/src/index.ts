@@ -11,3 +11,4 @@ export * from './csat.ts';
 export * from './transcript.ts';
 export * from './reports.ts';
 export * from './triggers.ts';
+export * from './appearance.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TriggerSettingsSchema } from './triggers.ts';
+import { AppearanceSchema, PrechatSchema } from './appearance.ts';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
 
@@ -77,6 +78,9 @@ export const SiteSettingsSchema = z.object({
    * any. Checked when the widget asks for its session.
    */
   allowedOrigins: z.array(z.string().max(256)).max(100).default([]),
+  // --- widget and console (issue 6) ---
+  appearance: AppearanceSchema.default(AppearanceSchema.parse({})),
+  prechat: PrechatSchema.default(PrechatSchema.parse({})),
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

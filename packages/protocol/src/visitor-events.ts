@@ -5,6 +5,7 @@ import { SendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { TranscriptEntry } from './transcript.ts';
 import { PageViewInputSchema, type QueuePosition, type VisitorConversation } from './conversation.ts';
 import { RateConversationSchema } from './csat.ts';
+import { VisitorProfileUpdateSchema } from './http.ts';
 
 /** Namespace the widget connects to; auth: `{ token }` from POST /api/widget/session. */
 export const VISITOR_NAMESPACE = '/visitor';
@@ -26,6 +27,8 @@ export const visitorCommandSchemas = {
   'csat:rate': RateConversationSchema,
   /** Everything said and done in one of the visitor's conversations, for a download. */
   'transcript:get': z.strictObject({ conversationId: ConversationIdSchema }),
+  /** `Hearth('identify' | 'set', ...)` without a verified hash: unverified name/email, attributes merged (null removes). */
+  'visitor:update': VisitorProfileUpdateSchema,
 } as const;
 
 export type VisitorCommand = keyof typeof visitorCommandSchemas;
@@ -47,6 +50,7 @@ export interface VisitorClientToServerEvents {
   'conversation:end': (req: Input<'conversation:end'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
   'csat:rate': (req: Input<'csat:rate'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
   'transcript:get': (req: Input<'transcript:get'>, ack: AckCallback<{ entries: TranscriptEntry[] }>) => void;
+  'visitor:update': (req: Input<'visitor:update'>, ack: AckCallback<null>) => void;
 }
 
 export interface VisitorServerToClientEvents {

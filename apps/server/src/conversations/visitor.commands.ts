@@ -11,6 +11,7 @@ import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
 import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf, ownsConversation } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
 import { triggerStartData } from '../triggers/trigger-context.ts';
+import { updateVisitorProfile } from '../visitors/visitor-profile.ts';
 
 /** The widget's commands. Every lookup is the token's visitor's own. */
 export function conversationVisitorCommands(
@@ -104,6 +105,16 @@ export function conversationVisitorCommands(
     'transcript:get': ({ conversationId }) => {
       if (!ownsConversation(db, visitorId, conversationId)) throw new CommandError('not_found', 'Conversation not found.');
       return { entries: transcriptOf(db, conversationId) };
+    },
+
+    'visitor:update': async (update) => {
+      const result = await app.commits.run(() => updateVisitorProfile(db, siteId, visitorId, update));
+      if (!result.ok) {
+        throw result.code === 'not_found'
+          ? new CommandError('not_found', 'Visitor not found.')
+          : new CommandError('invalid_payload', 'A visitor keeps at most 50 attributes.');
+      }
+      return null;
     },
   };
 }

@@ -63,6 +63,8 @@ export const widgetSessionRoutes: FastifyPluginAsyncZod<{ config: Config }> = as
           .from(schema.departments)
           .where(eq(schema.departments.siteId, site.id))
           .all(),
+        appearance: settings.appearance,
+        prechat: settings.prechat,
       },
       agentsOnline: agentsOnline(app, site.id),
     };

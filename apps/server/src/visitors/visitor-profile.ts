@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import { schema, type HearthDb } from '@hearth/db';
+import { MAX_ATTRIBUTES, type SiteId, type VisitorAttributes, type VisitorId, type VisitorProfileUpdate } from '@hearth/protocol';
+
+const { visitors } = schema;
+
+/** Merges attribute changes: null removes a key. Returns null when the result would be too many keys. */
+export function mergeAttributes(current: VisitorAttributes, changes: VisitorAttributes): VisitorAttributes | null {
+  const next: VisitorAttributes = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return Object.keys(next).length <= MAX_ATTRIBUTES ? next : null;
+}
+
+export function parseStoredAttributes(json: string | null): VisitorAttributes {
+  try {
+    const value: unknown = JSON.parse(json ?? '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as VisitorAttributes) : {};
+  } catch {
+    return {};
+  }
+}
+
+export type ProfileUpdateResult = { ok: true } | { ok: false; code: 'too_many_attributes' | 'not_found' };
+
+/**
+ * An unverified profile update from the host page. A verified visitor's name and email (from a
+ * signed identify) are never overwritten by unsigned data; attributes are merged for everyone.
+ */
+export function updateVisitorProfile(db: HearthDb, siteId: SiteId, visitorId: VisitorId, update: VisitorProfileUpdate): ProfileUpdateResult {
+  return db.transaction((tx) => {
+    const row = tx
+      .select({ attributes: visitors.attributes, externalId: visitors.externalId })
+      .from(visitors)
+      .where(and(eq(visitors.id, visitorId), eq(visitors.siteId, siteId)))
+      .get();
+    if (!row) return { ok: false, code: 'not_found' } as const;
+    const attributes = update.attributes ? mergeAttributes(parseStoredAttributes(row.attributes), update.attributes) : null;
+    if (update.attributes && !attributes) return { ok: false, code: 'too_many_attributes' } as const;
+    const set: Partial<typeof visitors.$inferInsert> = {};
+    if (attributes) set.attributes = JSON.stringify(attributes);
+    if (row.externalId === null) {
+      if (update.name !== undefined) set.name = update.name;
+      if (update.email !== undefined) set.email = update.email;
+    }
+    if (Object.keys(set).length > 0) tx.update(visitors).set(set).where(eq(visitors.id, visitorId)).run();
+    return { ok: true } as const;
+  });
+}
