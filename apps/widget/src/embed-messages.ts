@@ -40,6 +40,10 @@ const hostToFrame: { [K in HostToFrame['type']]: (m: Fields) => boolean } = {
   'hearth:locale': (m) => m.locale === null || isString(m.locale),
   'hearth:theme': (m) => m.theme === null || m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto',
   'hearth:reset': () => true,
+  'hearth:track': (m) => {
+    const e = m.event as Fields | null;
+    return isPlainObject(e) && isString(e.id) && isString(e.name) && typeof e.at === 'number' && (e.props === undefined || isPlainObject(e.props));
+  },
   'hearth:stored': (m) => {
     const v = m.values as Fields | null;
     return typeof v === 'object' && v !== null && Object.entries(v).every(([k, value]) => isStoredKey(k) && isString(value));

@@ -28,6 +28,8 @@ export interface VisitorConversation {
   /** Highest seq the agent side has read: drives the visitor's "Seen" receipt. */
   agentReadSeq: number;
   assignedAgentName: string | null;
+  /** The assigned agent's avatar (https URL) when they set one and the site shows agents; else initials. */
+  assignedAgentAvatarUrl?: string | null;
   /** Set while waiting for an agent: the visitor's honest place in line. */
   queue: QueuePosition | null;
   /**

@@ -76,6 +76,8 @@ export type HostToFrame =
   | { type: 'hearth:locale'; locale: WidgetLocale | null }
   /** `Hearth('setTheme', 'dark')` (null: back to the site's setting). */
   | { type: 'hearth:theme'; theme: Theme | null }
+  /** `Hearth('track', name, props)`: the frame forwards it as `visitor:track` (console sidebar's events). */
+  | { type: 'hearth:track'; event: { id: string; name: string; props?: VisitorAttributes; at: number } }
   /** `Hearth('reset')`: the host's user logged out; forget the visitor's token, outbox and history on this device. */
   | { type: 'hearth:reset' };
 

@@ -21,6 +21,9 @@ export const VisitorProfileUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   email: z.string().trim().email().max(254).optional(),
   attributes: VisitorAttributesSchema.optional(),
+  /** The visitor's IANA time zone and language, from the browser: the console shows their local time. */
+  timeZone: z.string().max(64).optional(),
+  language: z.string().max(35).optional(),
 });
 export type VisitorProfileUpdate = z.infer<typeof VisitorProfileUpdateSchema>;
 export type VisitorIdentity = z.infer<typeof VisitorIdentitySchema>;

@@ -17,7 +17,7 @@ describe('protocol', () => {
     expectTypeOf<keyof typeof visitorCommandSchemas>().toEqualTypeOf<keyof VisitorClientToServerEvents>();
     expectTypeOf<keyof typeof agentCommandSchemas>().toEqualTypeOf<keyof AgentClientToServerEvents>();
     expect(Object.keys(visitorCommandSchemas).sort()).toEqual(
-      ['conversation:end', 'conversation:sync', 'csat:rate', 'message:send', 'messages:read', 'page:view', 'transcript:get', 'typing:set', 'visitor:update'],
+      ['conversation:end', 'conversation:sync', 'csat:rate', 'message:send', 'messages:read', 'page:view', 'transcript:get', 'typing:set', 'visitor:track', 'visitor:update'],
     );
   });
 

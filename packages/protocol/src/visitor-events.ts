@@ -6,6 +6,7 @@ import type { TranscriptEntry } from './transcript.ts';
 import { PageViewInputSchema, type QueuePosition, type VisitorConversation } from './conversation.ts';
 import { RateConversationSchema } from './csat.ts';
 import { VisitorProfileUpdateSchema } from './http.ts';
+import { VisitorAttributesSchema } from './appearance.ts';
 
 /** Namespace the widget connects to; auth: `{ token }` from POST /api/widget/session. */
 export const VISITOR_NAMESPACE = '/visitor';
@@ -29,6 +30,16 @@ export const visitorCommandSchemas = {
   'transcript:get': z.strictObject({ conversationId: ConversationIdSchema }),
   /** `Hearth('identify' | 'set', ...)` without a verified hash: unverified name/email, attributes merged (null removes). */
   'visitor:update': VisitorProfileUpdateSchema,
+  /**
+   * `Hearth('track', name, props)` on the host page, forwarded by the frame while it is loaded (the
+   * loader replays the visit's recent events on ready; `id` makes the replay idempotent).
+   */
+  'visitor:track': z.strictObject({
+    id: z.string().min(8).max(64),
+    name: z.string().trim().min(1).max(64),
+    props: VisitorAttributesSchema.optional(),
+    at: z.number().int().nonnegative(),
+  }),
 } as const;
 
 export type VisitorCommand = keyof typeof visitorCommandSchemas;
@@ -51,6 +62,7 @@ export interface VisitorClientToServerEvents {
   'csat:rate': (req: Input<'csat:rate'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
   'transcript:get': (req: Input<'transcript:get'>, ack: AckCallback<{ entries: TranscriptEntry[] }>) => void;
   'visitor:update': (req: Input<'visitor:update'>, ack: AckCallback<null>) => void;
+  'visitor:track': (req: Input<'visitor:track'>, ack: AckCallback<null>) => void;
 }
 
 export interface VisitorServerToClientEvents {

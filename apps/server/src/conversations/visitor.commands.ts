@@ -116,5 +116,8 @@ export function conversationVisitorCommands(
       }
       return null;
     },
+
+    // Placeholder until the visitor-events store lands (issue 6, console sidebar): accepted and dropped.
+    'visitor:track': () => null,
   };
 }
