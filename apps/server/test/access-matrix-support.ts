@@ -59,6 +59,7 @@ export function secretsOf(h: Harness, v: Victim): string[] {
     ...q('select secret from sites'),
     ...q('select token_hash from agent_sessions'),
     ...q('select value from instance_settings'),
+    ...q('select token_hash from invitations'),
     v.token,
   ].filter((s) => s.length >= 16);
 }
@@ -74,4 +75,10 @@ export function victimFingerprint(h: Harness, v: Victim): string {
   rows('select * from visitors where id = ?', v.visitorId);
   rows('select * from page_views where visitor_id = ?', v.visitorId);
   return hash.digest('hex');
+}
+
+/** Secrets a principal is entitled to: an owner may reveal their own site's identity secret. */
+export function ownSecretsOf(h: Harness, who: string): string[] {
+  if (who !== 'owner') return [];
+  return (h.app.store.sqlite.prepare('select secret from sites where id = ?').raw().all(h.siteA.siteId) as string[][]).map((r) => r[0]!);
 }
