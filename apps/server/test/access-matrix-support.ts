@@ -30,6 +30,10 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   // A transfer names exactly one target: a department (routing refuses it if it is not the site's).
   toDepartmentId: 'matrix-department',
   status: 'away',
+  // visitor:track (a host-page event) and an invitation link's token (well-formed, nobody's).
+  name: 'matrix',
+  at: 0,
+  inviteToken: 'M'.repeat(43),
 });
 
 type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;

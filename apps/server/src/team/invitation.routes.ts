@@ -11,7 +11,7 @@ import { setSessionCookie } from '../auth/session-cookie.ts';
 import { rooms } from '../plugins/io.ts';
 import { acceptInvitation, previewInvitation } from './invitations.ts';
 
-const TokenParams = z.strictObject({ token: InvitationTokenSchema });
+const TokenParams = z.strictObject({ inviteToken: InvitationTokenSchema });
 
 /**
  * The invitee's side of an invitation link: what it is for, and accepting it (a new account, or
@@ -22,18 +22,18 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
   const { db } = app.store;
   const limit = { rateLimit: { max: config.RATE_LOGIN_PER_MIN, timeWindow: '1 minute' } };
 
-  app.get('/api/invitations/:token', { schema: { params: TokenParams }, config: limit }, async (request, reply) => {
+  app.get('/api/invitations/:inviteToken', { schema: { params: TokenParams }, config: limit }, async (request, reply) => {
     void reply.header('cache-control', 'no-store');
-    return previewInvitation(db, request.params.token, Date.now());
+    return previewInvitation(db, request.params.inviteToken, Date.now());
   });
 
-  app.post('/api/invitations/:token/accept', { schema: { params: TokenParams, body: InvitationAcceptSchema }, config: limit }, async (request, reply) => {
+  app.post('/api/invitations/:inviteToken/accept', { schema: { params: TokenParams, body: InvitationAcceptSchema }, config: limit }, async (request, reply) => {
     const signedIn = agentForSession(db, request.cookies[SESSION_COOKIE], Date.now());
     const { name, password } = request.body;
     if ((name === undefined) !== (password === undefined)) throw new HttpError(400, 'invalid_payload', 'Send both a display name and a password, or neither.');
     const newAccount = name !== undefined && password !== undefined ? { name, passwordHash: await hashPassword(password) } : null;
     const accepted = await app.commits.run(() => {
-      const result = acceptInvitation(db, { token: request.params.token, signedIn, newAccount }, Date.now());
+      const result = acceptInvitation(db, { token: request.params.inviteToken, signedIn, newAccount }, Date.now());
       return { ...result, session: createSession(db, result.agentId, Date.now()) };
     });
     // An already-open console of this agent joined its sites' rooms at connect: reconnect it.
