@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentProfile, SiteSettingsView, VisitorConversation } from '@hearth/protocol';
-import { ask, startServer, type Harness } from './harness.ts';
+import type { AgentProfile, Message, SiteSettingsView, VisitorConversation } from '@hearth/protocol';
+import { ask, nextEvent, startServer, type Harness } from './harness.ts';
 import { dbFingerprint } from './db-fingerprint.ts';
 
 let h: Harness;
@@ -11,15 +11,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function call(method: string, path: string, cookie: string | null, body?: unknown) {
-  const res = await fetch(h.url + path, {
-    method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { error?: { code: string } } };
-}
+const call = (method: string, path: string, cookie: string | null, body?: unknown) => h.request(method, path, cookie, body);
 
 const settingsPath = () => `/api/sites/${h.siteA.siteId}/settings`;
 
@@ -119,6 +111,15 @@ describe('my profile', () => {
     const owner = await h.login(h.siteA.ownerEmail);
     await call('PUT', settingsPath(), owner, { appearance: { showAgents: false } });
     expect(await view()).toMatchObject({ assignedAgentName: 'Site a', assignedAgentAvatarUrl: null });
+    // Their messages and typing reach the visitor signed with the site's name too.
+    const live = nextEvent<Message>(v.socket, 'message:created', (m) => m.authorType === 'agent');
+    const typing = nextEvent<{ name: string | null }>(v.socket, 'typing:changed');
+    await ask(agent.socket, 'typing:set', { conversationId, isTyping: true });
+    expect((await typing).name).toBe('Site a');
+    await ask(agent.socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'Hi, how can I help?' });
+    expect((await live).authorName).toBe('Site a');
+    const synced = await ask(v.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(synced.ok && synced.data.messages.filter((m) => m.authorType === 'agent').map((m) => m.authorName)).toEqual(['Site a']);
     await call('PUT', settingsPath(), owner, { appearance: { showAgents: true } });
     expect((await view()).assignedAgentName).toBe('Ada from Support');
     agent.socket.disconnect();

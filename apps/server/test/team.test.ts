@@ -11,16 +11,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function call(method: string, path: string, cookie: string | null, body?: unknown) {
-  const res = await fetch(h.url + path, {
-    method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const cookieOut = res.headers.get('set-cookie')?.split(';')[0] ?? null;
-  return { status: res.status, cookie: cookieOut, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { error?: { code: string } } };
-}
+const call = (method: string, path: string, cookie: string | null, body?: unknown) => h.request(method, path, cookie, body);
 
 const site = () => `/api/sites/${h.siteA.siteId}`;
 const tokenOf = (created: CreatedInvitation) => created.link.split('/invite/')[1]!;

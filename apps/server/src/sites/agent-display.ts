@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { preparedStatements, schema, type HearthDb } from '@hearth/db';
-import { SiteSettingsSchema, type SiteId } from '@hearth/protocol';
+import { SiteSettingsSchema, type Message, type SiteId } from '@hearth/protocol';
 
 /** How a site presents its agents to visitors (Settings → Appearance → show agents). */
 export interface AgentDisplay {
@@ -46,4 +46,9 @@ export function agentDisplay(db: HearthDb, siteId: SiteId): AgentDisplay {
 export function presentAgent(display: AgentDisplay, name: string | null, avatarUrl: string | null): { assignedAgentName: string | null; assignedAgentAvatarUrl: string | null } {
   if (name === null) return { assignedAgentName: null, assignedAgentAvatarUrl: null };
   return display.showAgents ? { assignedAgentName: name, assignedAgentAvatarUrl: avatarUrl } : { assignedAgentName: display.siteName, assignedAgentAvatarUrl: null };
+}
+
+/** An agent's message as the visitor gets it: signed with the site's name when agents are hidden. */
+export function messageForVisitor(display: AgentDisplay, message: Message): Message {
+  return message.authorType === 'agent' && !display.showAgents ? { ...message, authorName: display.siteName } : message;
 }
