@@ -3,6 +3,7 @@ import type { AgentSession } from '@hearth/protocol';
 import { fetchSession, logout } from './session/auth-api.ts';
 import { LoginForm } from './session/login-form.tsx';
 import { ConsoleShell } from './console-shell.tsx';
+import { InvitationPage, invitationTokenFromHash } from './settings/invitation-page.tsx';
 
 type AuthState =
   | { kind: 'loading' }
@@ -12,6 +13,7 @@ type AuthState =
 /** Session gate: ask the server who we are, then show sign-in or the console. */
 export function App() {
   const [auth, setAuth] = useState<AuthState>({ kind: 'loading' });
+  const [inviteToken, setInviteToken] = useState(() => invitationTokenFromHash(location.hash));
 
   useEffect(() => {
     fetchSession()
@@ -24,6 +26,21 @@ export function App() {
       <div class="splash" role="status">
         Loading Hearth…
       </div>
+    );
+  }
+  if (inviteToken) {
+    const signIn = (session: AgentSession) => setAuth({ kind: 'signed-in', session });
+    return (
+      <InvitationPage
+        token={inviteToken}
+        session={auth.kind === 'signed-in' ? auth.session : null}
+        onSignedIn={signIn}
+        onAccepted={(session) => {
+          history.replaceState(null, '', '/console/'); // the link is used up: drop it from the address bar
+          setInviteToken(null);
+          signIn(session);
+        }}
+      />
     );
   }
   if (auth.kind === 'signed-out') {

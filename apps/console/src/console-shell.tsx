@@ -19,6 +19,7 @@ import { SearchPage } from './search/search-page.tsx';
 type ReportsPageComponent = (typeof import('./reports/reports-page.tsx'))['default'];
 let reportsPage: Promise<ReportsPageComponent> | null = null;
 import { TriggersPage } from './triggers/triggers-page.tsx';
+import { SettingsPage } from './settings/settings-page.tsx';
 
 interface Props {
   session: AgentSession;
@@ -125,6 +126,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               ['agents', 'Agents'],
               ['search', 'Search'],
               ...(ownedSites.length ? ([['reports', 'Reports'], ['triggers', 'Triggers']] as const) : []),
+              ['settings', 'Settings'],
             ] as const
           ).map(([key, label]) => (
             <a
@@ -166,6 +168,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
       {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
       {page === 'agents' && <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />}
       {page === 'triggers' && <TriggersPage sites={ownedSites} onClose={() => go('inbox')} />}
+      {page === 'settings' && <SettingsPage session={session} />}
       {/* Kept mounted while another page shows, so a half-written reply survives a look at Reports. */}
       <div class="columns" hidden={page !== 'inbox'}>
           <InboxNav

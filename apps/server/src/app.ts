@@ -19,6 +19,10 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { csatRoutes } from './csat/csat.routes.ts';
 import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { dataCareRoutes } from './data-care/data-care.routes.ts';
+import { siteSettingsRoutes } from './sites/site-settings.routes.ts';
+import { teamRoutes } from './team/team.routes.ts';
+import { invitationRoutes } from './team/invitation.routes.ts';
+import { profileRoutes } from './team/profile.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -76,6 +80,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(csatRoutes);
   await app.register(triggersRoutes);
   await app.register(dataCareRoutes);
+  await app.register(siteSettingsRoutes);
+  await app.register(teamRoutes);
+  await app.register(invitationRoutes, { config });
+  await app.register(profileRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

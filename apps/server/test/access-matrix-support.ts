@@ -30,9 +30,10 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   // A transfer names exactly one target: a department (routing refuses it if it is not the site's).
   toDepartmentId: 'matrix-department',
   status: 'away',
-  // visitor:track (a host-page event) and profile updates.
-  name: 'matrix-event',
+  // visitor:track (a host-page event) and an invitation link's token (well-formed, nobody's).
+  name: 'matrix',
   at: 0,
+  inviteToken: 'M'.repeat(43),
 });
 
 type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;
@@ -62,6 +63,7 @@ export function secretsOf(h: Harness, v: Victim): string[] {
     ...q('select secret from sites'),
     ...q('select token_hash from agent_sessions'),
     ...q('select value from instance_settings'),
+    ...q('select token_hash from invitations'),
     v.token,
   ].filter((s) => s.length >= 16);
 }
@@ -77,4 +79,10 @@ export function victimFingerprint(h: Harness, v: Victim): string {
   rows('select * from visitors where id = ?', v.visitorId);
   rows('select * from page_views where visitor_id = ?', v.visitorId);
   return hash.digest('hex');
+}
+
+/** Secrets a principal is entitled to: an owner may reveal their own site's identity secret. */
+export function ownSecretsOf(h: Harness, who: string): string[] {
+  if (who !== 'owner') return [];
+  return (h.app.store.sqlite.prepare('select secret from sites where id = ?').raw().all(h.siteA.siteId) as string[][]).map((r) => r[0]!);
 }

@@ -87,6 +87,21 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null };
     },
 
+    /** Any HTTP call with an optional session cookie; the answer's JSON and the cookie it set, if any. */
+    async request(method: string, path: string, cookie: string | null, body?: unknown) {
+      const res = await fetch(url + path, {
+        method,
+        headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return {
+        status: res.status,
+        cookie: res.headers.get('set-cookie')?.split(';')[0] ?? null,
+        body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { error?: { code: string } },
+      };
+    },
+
     async visitorSession(siteKey: string, token: string | null = null): Promise<WidgetSessionResponse> {
       const res = await harness.post('/api/widget/session', { siteKey, token });
       if (res.status !== 200) throw new Error(`session failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -30,6 +30,8 @@ export const agents = sqliteTable('agents', {
   /** Tie-breaker for least-busy and the rotation for round-robin. */
   lastAssignedAt: integer('last_assigned_at'),
   consecutiveMisses: integer('consecutive_misses').notNull().default(0),
+  /** https URL of the agent's picture, shown to visitors when the site shows agents (issue 6). */
+  avatarUrl: text('avatar_url'),
   createdAt: ms('created_at'),
 });
 
@@ -263,4 +265,26 @@ export const triggerEvents = sqliteTable(
     receivedAt: ms('received_at'),
   },
   (t) => [index('trigger_events_site_trigger_idx').on(t.siteId, t.triggerId, t.type), index('trigger_events_visit_idx').on(t.siteId, t.visitId)],
+);
+
+/**
+ * Team invitations by link (issue 6). The link carries a random token; only its SHA-256 is stored,
+ * so the database cannot be used to accept an invitation. Single use: `acceptedAt` is set in the
+ * same transaction that creates the membership.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['owner', 'agent'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').$type<AgentId>().references(() => agents.id, { onDelete: 'set null' }),
+    createdAt: ms('created_at'),
+    expiresAt: ms('expires_at'),
+    acceptedAt: integer('accepted_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('invitations_site_idx').on(t.siteId, t.createdAt)],
 );

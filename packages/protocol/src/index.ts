@@ -12,3 +12,4 @@ export * from './transcript.ts';
 export * from './reports.ts';
 export * from './triggers.ts';
 export * from './appearance.ts';
+export * from './site-admin.ts';

@@ -17,7 +17,7 @@ interface Props {
 const STICKY_PX = 80;
 
 export function MessageLog({ messages, pending, visitorName, visitorReadSeq, onRetry, onDiscard }: Props) {
-  const ref = useRef<HTMLOListElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const seen = seenSeq(messages, visitorReadSeq);
 
@@ -35,7 +35,9 @@ export function MessageLog({ messages, pending, visitorName, visitorReadSeq, onR
     m.authorType === 'visitor' ? (m.authorName ?? visitorName) : m.authorType === 'agent' ? (m.authorName ?? 'Agent') : 'Hearth';
 
   return (
-    <ol class="log" role="log" aria-label="Messages" ref={ref} onScroll={onScroll} tabIndex={0}>
+    // role=log is not allowed on a list (axe): the scrolling log wraps the list of messages.
+    <div class="log" role="log" aria-label="Messages" ref={ref} onScroll={onScroll} tabIndex={0}>
+      <ol class="log-list">
       {messages.length === 0 && pending.length === 0 && <li class="log-empty">No messages yet.</li>}
       {messages.map((m, i) => {
         const previous = messages[i - 1];
@@ -77,6 +79,7 @@ export function MessageLog({ messages, pending, visitorName, visitorReadSeq, onR
           </span>
         </li>
       ))}
-    </ol>
+      </ol>
+    </div>
   );
 }

@@ -9,5 +9,6 @@ describe('consolePage', () => {
     expect(consolePage('/console/reports/x')).toBe('inbox');
     expect(pathForPage('reports')).toBe('/console/reports');
     expect(consolePage('/console/agents')).toBe('agents');
+    expect(consolePage('/console/settings')).toBe('settings');
   });
 });

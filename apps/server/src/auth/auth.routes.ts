@@ -5,7 +5,8 @@ import { LoginRequestSchema, type AgentSession } from '@hearth/protocol';
 import type { Config } from '../config.ts';
 import { rooms } from '../plugins/io.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-import { agentForSession, agentSites, createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.ts';
+import { agentForSession, agentSites, createSession, deleteSession, SESSION_COOKIE } from './sessions.ts';
+import { setSessionCookie } from './session-cookie.ts';
 
 /** Login, logout and "who am I" for the console. */
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
@@ -23,13 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       return reply.code(401).send({ error: { code: 'invalid_credentials', message: 'Email or password is incorrect.' } });
     }
     const { token } = createSession(db, agent.id, Date.now());
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: config.COOKIE_SECURE,
-      path: '/',
-      maxAge: SESSION_TTL_MS / 1000,
-    });
+    setSessionCookie(reply, token, config);
     const session: AgentSession = {
       agent: { id: agent.id, email: agent.email, name: agent.name },
       sites: agentSites(db, agent.id),

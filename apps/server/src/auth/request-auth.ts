@@ -25,7 +25,12 @@ export function requireAgent(app: FastifyInstance, request: FastifyRequest): Aut
  * The agent's role on a site, or a 404 when they are not a member (not a 403: a stranger must
  * not learn which site ids exist). `owner` routes also refuse plain agents with a 403.
  */
-export function requireSiteRole(app: FastifyInstance, request: FastifyRequest, siteId: string, role: 'owner' | 'agent'): AuthenticatedAgent {
+export function requireSiteRole(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  siteId: string,
+  role: 'owner' | 'agent',
+): AuthenticatedAgent & { role: 'owner' | 'agent' } {
   const agent = requireAgent(app, request);
   const membership = app.store.db
     .select({ role: schema.memberships.role })
@@ -34,7 +39,7 @@ export function requireSiteRole(app: FastifyInstance, request: FastifyRequest, s
     .get();
   if (!membership) throw new HttpError(404, 'not_found', 'No such site.');
   if (role === 'owner' && membership.role !== 'owner') throw new HttpError(403, 'forbidden', 'Only the site owner can do this.');
-  return agent;
+  return { ...agent, role: membership.role };
 }
 
 export function sendHttpError(reply: FastifyReply, error: HttpError) {

@@ -4,6 +4,7 @@ import { rooms, type AgentSocket } from '../plugins/io.ts';
 import { CommandError, type CommandHandlers } from '../realtime/commands.ts';
 import { broadcastConversation } from './broadcast.ts';
 import { claimConversation, closeConversation, markReadByAgent } from './conversation-actions.ts';
+import { agentDisplay, messageForVisitor } from '../sites/agent-display.ts';
 import { conversationSummary, messagesAfter, openConversations, recentPages, visitorProfile } from './conversation-queries.ts';
 import { sendAgentMessage } from './send-message.ts';
 import { ratingOf } from '../csat/csat-store.ts';
@@ -62,7 +63,7 @@ export function conversationAgentCommands(
       if (!sent.duplicate) {
         app.conversationRouter.accepted(conversationId);
         const summary = sent.claimed ? broadcastConversation(app, conversationId)! : summaryOrThrow(conversationId);
-        app.visitorNsp.to(rooms.visitor(summary.visitorId)).emit('message:created', sent.message);
+        app.visitorNsp.to(rooms.visitor(summary.visitorId)).emit('message:created', messageForVisitor(agentDisplay(db, summary.siteId), sent.message));
         app.messageFanout.deliver(sent.message);
         if (sent.claimed) app.conversationRouter.broadcastQueue(summary.siteId);
       }
@@ -71,7 +72,8 @@ export function conversationAgentCommands(
 
     'typing:set': ({ conversationId, isTyping }) => {
       const summary = summaryOrThrow(conversationId);
-      app.visitorNsp.to(rooms.visitor(summary.visitorId)).emit('typing:changed', { conversationId, isTyping, name: agentName });
+      const display = agentDisplay(db, summary.siteId);
+      app.visitorNsp.to(rooms.visitor(summary.visitorId)).emit('typing:changed', { conversationId, isTyping, name: display.showAgents ? agentName : display.siteName });
       return null;
     },
 

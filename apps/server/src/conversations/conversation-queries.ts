@@ -12,6 +12,7 @@ import type {
 } from '@hearth/protocol';
 
 import { csatPromptOf } from '../csat/csat-store.ts';
+import { agentDisplay, presentAgent } from '../sites/agent-display.ts';
 
 const { agents, conversations, messages, pageViews, visitors } = schema;
 
@@ -139,6 +140,7 @@ function visitorViewQuery(db: HearthDb) {
       lastSeq: conversations.lastSeq,
       agentReadSeq: conversations.agentReadSeq,
       assignedAgentName: agents.name,
+      assignedAgentAvatarUrl: agents.avatarUrl,
       siteId: conversations.siteId,
       closedAt: conversations.closedAt,
     })
@@ -148,9 +150,13 @@ function visitorViewQuery(db: HearthDb) {
 
 type VisitorViewQueryRow = NonNullable<ReturnType<ReturnType<typeof visitorViewQuery>['get']>>;
 
-/** Adds the CSAT question (issue 5) to what the widget sees. */
-function toVisitorView(db: HearthDb, { siteId, closedAt, ...row }: VisitorViewQueryRow): VisitorViewRow {
-  return { ...row, csat: csatPromptOf(db, { id: row.id, siteId, status: row.status, closedAt }, Date.now()) };
+/** Adds the CSAT question (issue 5) and presents the agent as the site's appearance says (issue 6). */
+function toVisitorView(db: HearthDb, { siteId, closedAt, assignedAgentName, assignedAgentAvatarUrl, ...row }: VisitorViewQueryRow): VisitorViewRow {
+  return {
+    ...row,
+    ...presentAgent(agentDisplay(db, siteId), assignedAgentName, assignedAgentAvatarUrl),
+    csat: csatPromptOf(db, { id: row.id, siteId, status: row.status, closedAt }, Date.now()),
+  };
 }
 
 /** The visitor's newest conversation (open or not), in the shape the widget sees. */

@@ -8,6 +8,7 @@ import { transcriptOf } from '../transcripts/transcript-queries.ts';
 import { assignWaiting } from '../routing/assignment.ts';
 import { broadcastConversation, visitorView } from './broadcast.ts';
 import { markReadByVisitor, recordPageView } from './conversation-actions.ts';
+import { agentDisplay, messageForVisitor } from '../sites/agent-display.ts';
 import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf, ownsConversation } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
 import { triggerStartData } from '../triggers/trigger-context.ts';
@@ -27,7 +28,8 @@ export function conversationVisitorCommands(
       if (!latest) return { conversation: null, messages: [] };
       // A different (newer) conversation than the client knows: send its whole history.
       const from = latest.id === conversationId ? afterSeq : 0;
-      return { conversation: visitorView(app, latest.id)!, messages: messagesAfter(db, latest.id, from) };
+      const display = agentDisplay(db, siteId);
+      return { conversation: visitorView(app, latest.id)!, messages: messagesAfter(db, latest.id, from).map((m) => messageForVisitor(display, m)) };
     },
 
     'message:send': async ({ clientId, body, departmentId, trigger }) => {

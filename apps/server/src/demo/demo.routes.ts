@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { asc } from 'drizzle-orm';
 import { schema } from '@hearth/db';
+import { embedSnippet } from '@hearth/protocol';
 
 const template = readFileSync(new URL('./shop.html', import.meta.url), 'utf8');
 
@@ -17,7 +18,8 @@ export const demoRoutes: FastifyPluginAsync<{ publicUrl?: string | undefined }> 
     const site = app.store.db.select({ key: schema.sites.key }).from(schema.sites).orderBy(asc(schema.sites.createdAt)).limit(1).get();
     if (!site) return reply.code(404).send({ error: { code: 'not_found', message: 'No site yet.' } });
     const origin = publicUrl ?? `${request.protocol}://${request.host}`;
-    const html = template.replaceAll('{{ORIGIN}}', escapeHtml(origin)).replaceAll('{{SITE_KEY}}', escapeHtml(site.key));
+    // The same snippet the console's Settings → Embed shows, so the demo embeds exactly what owners paste.
+    const html = template.replaceAll('{{EMBED_SNIPPET}}', embedSnippet(escapeHtml(origin), escapeHtml(site.key)));
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 };
