@@ -19,6 +19,8 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { csatRoutes } from './csat/csat.routes.ts';
 import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { dataCareRoutes } from './data-care/data-care.routes.ts';
+import { cannedRoutes } from './canned/canned.routes.ts';
+import { labelsRoutes } from './labels/labels.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -76,6 +78,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(csatRoutes);
   await app.register(triggersRoutes);
   await app.register(dataCareRoutes);
+  await app.register(cannedRoutes);
+  await app.register(labelsRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -30,6 +30,11 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   // A transfer names exactly one target: a department (routing refuses it if it is not the site's).
   toDepartmentId: 'matrix-department',
   status: 'away',
+  // Desk (issue 6): a label id that is not the victim site's (label commands must refuse it).
+  labelId: 'matrix-label',
+  // visitor:track's event name and clock.
+  name: 'matrix-event',
+  at: 1,
 });
 
 type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;
@@ -73,5 +78,8 @@ export function victimFingerprint(h: Harness, v: Victim): string {
   rows('select * from conversation_events where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
   rows('select * from visitors where id = ?', v.visitorId);
   rows('select * from page_views where visitor_id = ?', v.visitorId);
+  rows('select * from conversation_notes where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  rows('select * from conversation_labels where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  rows('select * from visitor_events where visitor_id = ?', v.visitorId);
   return hash.digest('hex');
 }

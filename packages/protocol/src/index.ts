@@ -12,3 +12,5 @@ export * from './transcript.ts';
 export * from './reports.ts';
 export * from './triggers.ts';
 export * from './appearance.ts';
+export * from './canned-reply.ts';
+export * from './desk.ts';
