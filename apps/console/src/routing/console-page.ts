@@ -4,13 +4,14 @@
  *
  * @example consolePage('/console/reports') // 'reports'
  */
-export type ConsolePage = 'inbox' | 'agents' | 'reports' | 'search' | 'triggers';
+export type ConsolePage = 'inbox' | 'agents' | 'reports' | 'search' | 'triggers' | 'replies';
 
 export function consolePage(pathname: string): ConsolePage {
   if (/^\/console\/reports\/?$/.test(pathname)) return 'reports';
   if (/^\/console\/search\/?$/.test(pathname)) return 'search';
   if (/^\/console\/agents\/?$/.test(pathname)) return 'agents';
   if (/^\/console\/triggers\/?$/.test(pathname)) return 'triggers';
+  if (/^\/console\/replies\/?$/.test(pathname)) return 'replies';
   return 'inbox';
 }
 
