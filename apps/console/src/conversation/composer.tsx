@@ -22,7 +22,7 @@ const LIST_ID = 'canned-list';
 /**
  * Reply box: Enter sends, Shift+Enter adds a line; IME composition is never interrupted. Typing `/`
  * at the start of a word opens the canned replies (an ARIA combobox: arrows move, Enter or Tab
- * inserts the filled text, Escape closes). The Note tab writes internal notes instead.
+ * inserts the filled text, Escape closes). The textarea is the textbox that controls the listbox. The Note tab writes internal notes instead.
  */
 export function Composer({ disabled, disabledReason, onInput, onSend, onNote, replies, fill }: Props) {
   const [draft, setDraft] = useState('');
@@ -117,9 +117,9 @@ export function Composer({ disabled, disabledReason, onInput, onSend, onNote, re
           ref={area}
           rows={3}
           maxLength={MESSAGE_BODY_MAX}
-          role="combobox"
+          // A textarea may not take role="combobox" (axe: aria-allowed-role): it stays a textbox that
+          // autocompletes from a listbox, with the active option named by aria-activedescendant.
           aria-autocomplete="list"
-          aria-expanded={open}
           aria-controls={open ? LIST_ID : undefined}
           aria-activedescendant={open && matches.length > 0 ? `${LIST_ID}-${activeIndex}` : undefined}
           placeholder={disabledReason ?? (note ? 'Internal note — only agents see it' : 'Write a reply… (Enter to send, / for canned replies)')}
