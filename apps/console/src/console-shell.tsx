@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentSession, ConversationId } from '@hearth/protocol';
 import { fetchSession } from './session/auth-api.ts';
 import { connectAgentSocket } from './socket/agent-socket.ts';
@@ -20,6 +20,13 @@ type ReportsPageComponent = (typeof import('./reports/reports-page.tsx'))['defau
 let reportsPage: Promise<ReportsPageComponent> | null = null;
 import { TriggersPage } from './triggers/triggers-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
+import { createDeskData } from './canned/desk-api.ts';
+import { RepliesPage } from './canned/replies-page.tsx';
+import { createNotifier } from './notifications/notifier.ts';
+import { NotificationControls, useTabTitle } from './notifications/notification-controls.tsx';
+import { focusComposer, useShortcuts } from './shortcuts/use-shortcuts.ts';
+import { neighbour } from './shortcuts/shortcut-table.ts';
+import { ShortcutsHelp } from './shortcuts/shortcuts-help.tsx';
 
 interface Props {
   session: AgentSession;
@@ -44,6 +51,19 @@ function sessionStorageOrNull(): Storage | null {
 /** The signed-in console: header, inbox (nav), conversation (main), visitor (aside). */
 export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const outbox = useMemo(() => createConsoleOutbox(sessionStorageOrNull()), []);
+  // Desk (issue 6): canned replies and labels, alerts, shortcuts.
+  const openFromNotification = useRef<(id: ConversationId) => void>(() => {});
+  const notifier = useMemo(
+    () =>
+      createNotifier({
+        agentId: session.agent.id,
+        // The URL names the conversation on screen (only on the inbox page).
+        openConversationId: () => conversationIdFromPath(location.pathname),
+        onOpen: (id) => openFromNotification.current(id as ConversationId),
+      }),
+    [session.agent.id],
+  );
+  const desk = useMemo(() => createDeskData(), [session.agent.id]);
   const [store, presence] = useMemo(() => {
     const socket = connectAgentSocket();
     return [
@@ -52,6 +72,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
         outbox,
         checkSession: () => fetchSession().then((s) => s !== null, () => true),
         onSignedOut: onSessionExpired,
+        onAlert: (kind, conversation) => notifier.alert(kind, conversation),
       }),
       createPresenceStore(socket, session.sites),
     ] as const;
@@ -61,9 +82,17 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
     () => () => {
       presence.dispose();
       store.dispose();
+      notifier.dispose();
     },
     [store, presence],
   );
+  useEffect(() => {
+    void desk.reloadReplies();
+    void desk.reloadLabels();
+  }, [desk]);
+  const deskState = useConsoleState(desk);
+  const visibleIds = useRef<ConversationId[]>([]);
+  const [helpOpen, setHelpOpen] = useState(false);
   const state = useConsoleState(store);
   const presenceState = useConsoleState(presence);
   const [page, setPage] = useState<ConsolePage>(consolePage(location.pathname));
@@ -104,6 +133,21 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
     store.openConversation(id);
   }
 
+  openFromNotification.current = select;
+  useTabTitle(state.inbox.conversations, session.agent.id);
+  useShortcuts((action) => {
+    if (action === 'show-help') return setHelpOpen(true);
+    if (page !== 'inbox') return;
+    if (action === 'next-conversation' || action === 'previous-conversation') {
+      const next = neighbour(visibleIds.current, state.open?.id ?? null, action === 'next-conversation' ? 1 : -1);
+      if (next) select(next as ConversationId);
+    } else if (action === 'close-conversation') {
+      if (state.open?.detail?.conversation.status === 'open') void store.close();
+    } else {
+      focusComposer(action === 'canned-replies');
+    }
+  });
+
   const siteNames = useMemo(() => new Map(session.sites.map((s) => [s.id, s.name])), [session.sites]);
   const multiSite = session.sites.length > 1;
   const detail = state.open?.detail ?? null;
@@ -125,6 +169,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               ['inbox', 'Inbox'],
               ['agents', 'Agents'],
               ['search', 'Search'],
+              ['replies', 'Replies'],
               ...(ownedSites.length ? ([['reports', 'Reports'], ['triggers', 'Triggers']] as const) : []),
               ['settings', 'Settings'],
             ] as const
@@ -143,6 +188,10 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           ))}
         </nav>
         <div class="topbar-end">
+          <NotificationControls notifier={notifier} />
+          <button type="button" class="button button--ghost" aria-haspopup="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
+            ?
+          </button>
           <StatusControl presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
           <span class="agent-name" title={session.agent.email}>
             {session.agent.name}
@@ -167,6 +216,8 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
       {page === 'search' && <SearchPage session={session} onOpen={select} />}
       {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
       {page === 'agents' && <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {page === 'replies' && <RepliesPage sites={session.sites} desk={desk} />}
       {page === 'triggers' && <TriggersPage sites={ownedSites} onClose={() => go('inbox')} />}
       {page === 'settings' && <SettingsPage session={session} />}
       {/* Kept mounted while another page shows, so a half-written reply survives a look at Reports. */}
@@ -181,6 +232,8 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
             departmentNames={departmentNames}
             onClaim={(id) => void store.claim(id)}
             canClaim={connected}
+            labels={deskState.labels}
+            visibleIds={visibleIds}
           />
           <main class="conversation-column" aria-label="Conversation">
             <ConversationView
@@ -191,6 +244,10 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               siteName={multiSite && detail ? (siteNames.get(detail.conversation.siteId) ?? null) : null}
               connected={connected}
               presence={presenceState}
+              desk={deskState}
+              agentName={session.agent.name}
+              siteNames={siteNames}
+              onLabelCreated={() => void desk.reloadLabels()}
             />
             <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">
               {state.notice && (
@@ -204,7 +261,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
             </div>
           </main>
           <aside class="visitor-column" aria-label="Visitor">
-            <VisitorPanel detail={detail} />
+            <VisitorPanel detail={detail} onOpen={select} />
           </aside>
         </div>
     </div>

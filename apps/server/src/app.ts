@@ -23,6 +23,8 @@ import { siteSettingsRoutes } from './sites/site-settings.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
+import { cannedRoutes } from './canned/canned.routes.ts';
+import { labelsRoutes } from './labels/labels.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -84,6 +86,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(teamRoutes);
   await app.register(invitationRoutes, { config });
   await app.register(profileRoutes);
+  await app.register(cannedRoutes);
+  await app.register(labelsRoutes);
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -31,9 +31,11 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   toDepartmentId: 'matrix-department',
   status: 'away',
   // visitor:track (a host-page event) and an invitation link's token (well-formed, nobody's).
-  name: 'matrix',
-  at: 0,
+  name: 'matrix-event',
+  at: 1,
   inviteToken: 'M'.repeat(43),
+  // Desk (issue 6): a label id that is not the victim site's (label commands must refuse it).
+  labelId: 'matrix-label',
 });
 
 type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;
@@ -78,6 +80,9 @@ export function victimFingerprint(h: Harness, v: Victim): string {
   rows('select * from conversation_events where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
   rows('select * from visitors where id = ?', v.visitorId);
   rows('select * from page_views where visitor_id = ?', v.visitorId);
+  rows('select * from conversation_notes where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  rows('select * from conversation_labels where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  rows('select * from visitor_events where visitor_id = ?', v.visitorId);
   return hash.digest('hex');
 }
 

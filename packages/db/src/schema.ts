@@ -98,6 +98,9 @@ export const visitors = sqliteTable(
     externalId: text('external_id'),
     /** `Hearth('set' | 'identify', { attributes })`: a flat JSON object, validated by VisitorAttributesSchema. */
     attributes: text('attributes').notNull().default('{}'),
+    /** From `visitor:update` (the browser's IANA zone and language): the console shows the visitor's local time. */
+    timeZone: text('time_zone'),
+    language: text('language'),
   },
   (t) => [index('visitors_site_idx').on(t.siteId), uniqueIndex('visitors_site_external_id').on(t.siteId, t.externalId)],
 );
@@ -287,4 +290,89 @@ export const invitations = sqliteTable(
     revokedAt: integer('revoked_at'),
   },
   (t) => [index('invitations_site_idx').on(t.siteId, t.createdAt)],
+);
+
+/**
+ * Canned replies (issue 6). `agentId` null = site-wide (owners write them); else personal to that
+ * agent. A shortcut is unique within its scope: per site for site-wide ones, per agent and site for
+ * personal ones (two partial indexes, since SQLite treats nulls as distinct).
+ */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id').$type<AgentId>().references(() => agents.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    shortcut: text('shortcut').notNull(),
+    text: text('text').notNull(),
+    createdAt: ms('created_at'),
+    updatedAt: ms('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('canned_replies_site_shortcut').on(t.siteId, t.shortcut).where(sql`agent_id is null`),
+    uniqueIndex('canned_replies_personal_shortcut').on(t.siteId, t.agentId, t.shortcut).where(sql`agent_id is not null`),
+  ],
+);
+
+/** Internal notes: never in `messages`, so no visitor path (sync, transcript, FTS) can reach them. */
+export const conversationNotes = sqliteTable(
+  'conversation_notes',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .$type<ConversationId>()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').$type<SiteId>().notNull(),
+    authorId: text('author_id').$type<AgentId>().notNull(),
+    authorName: text('author_name').notNull(),
+    /** Idempotency key: a resend of the same note by the same agent is the same note. */
+    clientId: text('client_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: ms('created_at'),
+  },
+  (t) => [index('conversation_notes_conversation_idx').on(t.conversationId, t.createdAt), uniqueIndex('conversation_notes_author_client').on(t.authorId, t.clientId)],
+);
+
+export const labels = sqliteTable(
+  'labels',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').$type<SiteId>().notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+    createdAt: ms('created_at'),
+  },
+  (t) => [uniqueIndex('labels_site_name').on(t.siteId, t.name)],
+);
+
+export const conversationLabels = sqliteTable(
+  'conversation_labels',
+  {
+    conversationId: text('conversation_id')
+      .$type<ConversationId>()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    labelId: text('label_id').notNull().references(() => labels.id, { onDelete: 'cascade' }),
+    createdAt: ms('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.labelId] }), index('conversation_labels_label_idx').on(t.labelId)],
+);
+
+/** `Hearth('track')` events per visitor: idempotent by (visitor, event id), the newest 200 kept. */
+export const visitorEvents = sqliteTable(
+  'visitor_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').$type<SiteId>().notNull(),
+    visitorId: text('visitor_id').$type<VisitorId>().notNull().references(() => visitors.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    name: text('name').notNull(),
+    /** Flat JSON object, validated by VisitorAttributesSchema. */
+    props: text('props').notNull().default('{}'),
+    at: ms('at'),
+    receivedAt: ms('received_at'),
+  },
+  (t) => [uniqueIndex('visitor_events_visitor_event').on(t.visitorId, t.eventId), index('visitor_events_visitor_at_idx').on(t.visitorId, t.at)],
 );

@@ -5,6 +5,7 @@ import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
 import type { ConversationSummary, PageView, VisitorProfile } from './conversation.ts';
 import type { CsatRating } from './csat.ts';
 import type { TriggerStart } from './triggers.ts';
+import { AddNoteSchema, ConversationLabelSchema, type ConversationNote, type VisitorDetails, type VisitorTrackedFact } from './desk.ts';
 
 /** Namespace the console connects to; auth is the httpOnly session cookie. */
 export const AGENT_NAMESPACE = '/agent';
@@ -33,6 +34,10 @@ export const agentCommandSchemas = {
     .refine((t) => (t.toAgentId === undefined) !== (t.toDepartmentId === undefined), 'give exactly one of toAgentId or toDepartmentId'),
   'agent:set-status': z.strictObject({ status: z.enum(['online', 'away']) }),
   'agents:list': z.strictObject({ siteId: SiteIdSchema.optional() }),
+  /** An internal note on a conversation: agents only, never the visitor (issue 6). */
+  'note:add': AddNoteSchema,
+  'label:add': ConversationLabelSchema,
+  'label:remove': ConversationLabelSchema,
 } as const;
 
 export type AgentCommand = keyof typeof agentCommandSchemas;
@@ -48,6 +53,10 @@ export interface ConversationDetail {
   rating: CsatRating | null;
   /** The proactive prompt the visitor replied to, with its evidence and their event timeline. */
   startedBy: TriggerStart | null;
+  /** Internal notes, oldest first: shown inline in the agents' timeline only. */
+  notes: ConversationNote[];
+  /** Attributes, locale, tracked events and other conversations of the visitor (the sidebar). */
+  visitorDetails: VisitorDetails;
 }
 
 export type AgentStatus = 'online' | 'away' | 'offline';
@@ -83,6 +92,9 @@ export interface AgentClientToServerEvents {
   'conversation:transfer': (req: Input<'conversation:transfer'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
   'agent:set-status': (req: Input<'agent:set-status'>, ack: AckCallback<{ status: AgentStatus }>) => void;
   'agents:list': (req: Input<'agents:list'>, ack: AckCallback<{ agents: AgentPresence[] }>) => void;
+  'note:add': (req: Input<'note:add'>, ack: AckCallback<{ note: ConversationNote }>) => void;
+  'label:add': (req: Input<'label:add'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
+  'label:remove': (req: Input<'label:remove'>, ack: AckCallback<{ conversation: ConversationSummary }>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -98,4 +110,8 @@ export interface AgentServerToClientEvents {
   'agent:status-changed': (e: { agentId: AgentId; status: AgentStatus; reason: string | null }) => void;
   /** The visitor rated (or changed their rating of) a closed conversation. */
   'conversation:rated': (e: { conversationId: ConversationId; rating: CsatRating }) => void;
+  /** A colleague wrote an internal note (to the site's agents only). */
+  'note:created': (note: ConversationNote) => void;
+  /** The visitor's page sent a tracked event (to agents who have their open conversation open). */
+  'visitor:tracked': (e: VisitorTrackedFact) => void;
 }

@@ -68,6 +68,8 @@ export interface ConversationSummary {
   acceptedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** The conversation's labels (issue 6); optional so older fixtures stay valid. */
+  labels?: Array<{ id: string; name: string; color: string }>;
 }
 
 export interface VisitorProfile {

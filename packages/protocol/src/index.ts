@@ -13,3 +13,5 @@ export * from './reports.ts';
 export * from './triggers.ts';
 export * from './appearance.ts';
 export * from './site-admin.ts';
+export * from './canned-reply.ts';
+export * from './desk.ts';

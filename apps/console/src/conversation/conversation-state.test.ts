@@ -10,6 +10,8 @@ import {
   withReopened,
   withSummary,
   withVisitorRead,
+  withNote,
+  withTrackedEvent,
 } from './conversation-state.ts';
 
 describe('withMessages', () => {
@@ -99,5 +101,22 @@ describe('pendingFor', () => {
     ];
     const timeline = [message({ seq: 1, authorType: 'agent' })];
     expect(pendingFor(pending, cid('c1'), timeline).map((p) => p.clientId)).toEqual(['new-reply-1']);
+  });
+});
+
+describe('notes and tracked events', () => {
+  const note = (id: string, createdAt: number) => ({ id, conversationId: cid('c1'), clientId: `client-${id}-000`, authorId: aid('a1'), authorName: 'Sam', body: id, createdAt });
+  it('merges notes by id, oldest first, and ignores other conversations', () => {
+    let d = withNote(detail(), note('n2', 20));
+    d = withNote(d, note('n1', 10));
+    expect(withNote(d, note('n1', 10))).toBe(d);
+    expect(d.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
+    expect(withNote(d, { ...note('n3', 5), conversationId: cid('other') })).toBe(d);
+  });
+  it('keeps tracked events newest first without duplicates', () => {
+    let d = withTrackedEvent(detail(), { id: 'e1', name: 'cart', props: {}, at: 1 });
+    d = withTrackedEvent(d, { id: 'e2', name: 'view', props: {}, at: 2 });
+    expect(withTrackedEvent(d, { id: 'e1', name: 'cart', props: {}, at: 1 })).toBe(d);
+    expect(d.visitorDetails.events.map((e) => e.id)).toEqual(['e2', 'e1']);
   });
 });

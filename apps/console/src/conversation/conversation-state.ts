@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationId, ConversationSummary, Message, PageView } from '@hearth/protocol';
+import type { ConversationDetail, ConversationId, ConversationNote, ConversationSummary, Message, PageView, VisitorEvent } from '@hearth/protocol';
 import { mergeMessages } from '@hearth/chat-client';
 
 /**
@@ -108,4 +108,18 @@ export function pendingFor(
 ): PendingReply[] {
   const delivered = new Set(messages.filter((m) => m.authorType === 'agent').map((m) => m.clientId));
   return pending.filter((p) => p.conversationId === conversationId && !delivered.has(p.clientId));
+}
+
+/** A note merged by id (a resend or the fact after our own ack must not show twice), oldest first. */
+export function withNote(detail: ConversationDetail, note: ConversationNote): ConversationDetail {
+  if (note.conversationId !== detail.conversation.id || detail.notes.some((n) => n.id === note.id)) return detail;
+  return { ...detail, notes: [...detail.notes, note].sort((a, b) => a.createdAt - b.createdAt) };
+}
+
+/** A tracked event from the visitor's page, newest first, without duplicates. */
+export function withTrackedEvent(detail: ConversationDetail, event: VisitorEvent): ConversationDetail {
+  const details = detail.visitorDetails;
+  if (details.events.some((e) => e.id === event.id)) return detail;
+  const events = [event, ...details.events].sort((a, b) => b.at - a.at).slice(0, 50);
+  return { ...detail, visitorDetails: { ...details, events } };
 }

@@ -9,6 +9,9 @@ import type { PresenceState } from '../agents/presence-store.ts';
 import { useNow } from '../store/use-console-state.ts';
 import { acceptSecondsLeft, awaitsMyAccept } from '../inbox/queue-order.ts';
 import { TransferDialog } from './transfer-dialog.tsx';
+import { LabelMenu } from './label-menu.tsx';
+import { fillPlaceholders } from './canned-fill.ts';
+import type { DeskData } from '../canned/desk-api.ts';
 
 interface Props {
   store: ConsoleStore;
@@ -18,9 +21,14 @@ interface Props {
   siteName: string | null;
   connected: boolean;
   presence: PresenceState;
+  desk: DeskData;
+  agentName: string;
+  /** Names of the agent's sites, for `{{site.name}}`. */
+  siteNames: ReadonlyMap<string, string>;
+  onLabelCreated: () => void;
 }
 
-export function ConversationView({ store, open, pending, agentId, siteName, connected, presence }: Props) {
+export function ConversationView({ store, open, pending, agentId, siteName, connected, presence, desk, agentName, siteNames, onLabelCreated }: Props) {
   const [transferring, setTransferring] = useState(false);
   if (!open) {
     return (
@@ -73,6 +81,13 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
               </span>
             )}
           </p>
+          <LabelMenu
+            conversation={conversation}
+            siteLabels={desk.labels.filter((l) => l.siteId === conversation.siteId)}
+            disabled={!connected}
+            onSet={(labelId, on) => void store.setLabel(labelId, on)}
+            onCreated={onLabelCreated}
+          />
         </div>
         <div class="conversation-actions">
           {mustAccept && (
@@ -105,6 +120,7 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
       )}
       <MessageLog
         messages={messages}
+        notes={open.detail.notes}
         pending={pendingFor(pending, conversation.id, messages)}
         visitorName={name}
         visitorReadSeq={conversation.visitorReadSeq}
@@ -120,6 +136,15 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
         disabledReason={closed ? 'This conversation is closed.' : null}
         onInput={() => store.typingInput()}
         onSend={(body) => store.sendReply(body)}
+        onNote={(body) => store.addNote(body)}
+        replies={desk.replies.filter((r) => r.siteId === conversation.siteId)}
+        fill={(text) =>
+          fillPlaceholders(text, {
+            visitor: { name: visitor.name ?? conversation.visitorName, email: visitor.email },
+            agent: { name: agentName },
+            site: { name: siteNames.get(conversation.siteId) ?? null },
+          })
+        }
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AgentSite, ConversationId, ConversationSummary } from '@hearth/protocol';
+import type { AgentSite, ConversationId, ConversationSummary, Label } from '@hearth/protocol';
 import { useNow } from '../store/use-console-state.ts';
 import { fullTime, relativeTime } from '../time/relative-time.ts';
 import {
@@ -8,11 +8,13 @@ import {
   tabCounts,
   visibleConversations,
   visitorLabel,
+  withLabel,
   type InboxState,
   type InboxTab,
 } from './inbox-state.ts';
 import { waitingConversations } from './queue-order.ts';
 import { QueueRow } from './queue-row.tsx';
+import { LabelChip } from '../conversation/label-menu.tsx';
 
 interface Props {
   inbox: InboxState;
@@ -25,6 +27,10 @@ interface Props {
   departmentNames: ReadonlyMap<string, string>;
   onClaim: (id: ConversationId) => void;
   canClaim: boolean;
+  /** The agent's sites' labels, for the label filter. */
+  labels: Label[];
+  /** Receives the rows in the order shown, for the next/previous shortcuts. */
+  visibleIds: { current: ConversationId[] };
 }
 
 const TABS: ReadonlyArray<[InboxTab, string]> = [
@@ -40,13 +46,15 @@ const EMPTY_TEXT: Record<InboxTab, string> = {
   all: 'No open conversations.',
 };
 
-export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, departmentNames, onClaim, canClaim }: Props) {
+export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, departmentNames, onClaim, canClaim, labels, visibleIds }: Props) {
   const [tab, setTab] = useState<InboxTab>('all');
   const [siteId, setSiteId] = useState<string | null>(null);
+  const [labelId, setLabelId] = useState<string | null>(null);
   const now = useNow();
   const multiSite = sites.length > 1;
   const counts = tabCounts(inbox, siteId, agentId);
-  const rows = tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId);
+  const rows = withLabel(tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId), labelId);
+  visibleIds.current = rows.map((c) => c.id);
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
 
   function onTabKey(event: KeyboardEvent) {
@@ -77,6 +85,21 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
                   {s.name}
                 </option>
               ))}
+            </select>
+          </div>
+        )}
+        {labels.length > 0 && (
+          <div class="site-filter">
+            <label for="label-filter">Label</label>
+            <select id="label-filter" value={labelId ?? ''} onChange={(e) => setLabelId(e.currentTarget.value || null)}>
+              <option value="">Any label</option>
+              {labels
+                .filter((l) => siteId === null || l.siteId === siteId)
+                .map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {multiSite ? `${l.name} (${sites.find((s) => s.id === l.siteId)?.name ?? ''})` : l.name}
+                  </option>
+                ))}
             </select>
           </div>
         )}
@@ -165,9 +188,10 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
         <span class="row-preview">{previewOf(c)}</span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
       </span>
-      {(siteName || c.assignedAgentName) && (
+      {(siteName || c.assignedAgentName || !!c.labels?.length) && (
         <span class="row-meta">
           {siteName && <span class="chip">{siteName}</span>}
+          {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
           {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : `Assigned to ${c.assignedAgentName}`}</span>}
         </span>
       )}

@@ -8,6 +8,7 @@ import {
   tabCounts,
   visibleConversations,
   visitorLabel,
+  withLabel,
   type InboxState,
 } from './inbox-state.ts';
 
@@ -124,5 +125,14 @@ describe('row helpers', () => {
     expect(previewOf(withBody('hello\n\n  world'))).toBe('hello world');
     expect(previewOf(withBody('a'.repeat(100)), 10)).toBe(`${'a'.repeat(9)}…`);
     expect(previewOf(summary())).toBe('No messages yet');
+  });
+});
+
+describe('label filter', () => {
+  it('keeps only rows with the label, and everything without a filter', () => {
+    const vip = { id: 'l1', name: 'vip', color: '#aa0000' };
+    const rows = [summary({ id: cid('a'), labels: [vip] }), summary({ id: cid('b'), labels: [] }), summary({ id: cid('c') })];
+    expect(withLabel(rows, 'l1').map((c) => c.id)).toEqual(['a']);
+    expect(withLabel(rows, null)).toBe(rows);
   });
 });

@@ -158,3 +158,8 @@ export function previewOf(c: ConversationSummary, max = 80): string {
   if (!body) return 'No messages yet';
   return body.length > max ? `${body.slice(0, max - 1)}…` : body;
 }
+
+/** Rows carrying a label; null keeps every row (the label filter sits on top of the tab and site filters). */
+export function withLabel(conversations: ConversationSummary[], labelId: string | null): ConversationSummary[] {
+  return labelId === null ? conversations : conversations.filter((c) => c.labels?.some((l) => l.id === labelId));
+}

@@ -2,6 +2,7 @@ import type { ConversationId, ConversationSummary } from '@hearth/protocol';
 import { fullTime, relativeTime } from '../time/relative-time.ts';
 import { previewOf, visitorLabel } from './inbox-state.ts';
 import { waitingSince } from './queue-order.ts';
+import { LabelChip } from '../conversation/label-menu.tsx';
 
 interface Props {
   conversation: ConversationSummary;
@@ -30,8 +31,9 @@ export function QueueRow({ conversation: c, siteName, departmentName, selected, 
         <span class="row-bottom">
           <span class="row-preview">{previewOf(c)}</span>
         </span>
-        {(c.currentPage || siteName || departmentName) && (
+        {(c.currentPage || siteName || departmentName || !!c.labels?.length) && (
           <span class="row-meta">
+            {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
             {siteName && <span class="chip">{siteName}</span>}
             {departmentName && <span class="chip chip--topic">{departmentName}</span>}
             {c.currentPage && <span class="row-page">{c.currentPage.title || c.currentPage.url}</span>}

@@ -4,7 +4,7 @@
  *
  * @example consolePage('/console/reports') // 'reports'
  */
-export type ConsolePage = 'inbox' | 'agents' | 'reports' | 'search' | 'triggers' | 'settings';
+export type ConsolePage = 'inbox' | 'agents' | 'reports' | 'search' | 'triggers' | 'settings' | 'replies';
 
 export function consolePage(pathname: string): ConsolePage {
   if (/^\/console\/reports\/?$/.test(pathname)) return 'reports';
@@ -12,6 +12,7 @@ export function consolePage(pathname: string): ConsolePage {
   if (/^\/console\/agents\/?$/.test(pathname)) return 'agents';
   if (/^\/console\/triggers\/?$/.test(pathname)) return 'triggers';
   if (/^\/console\/settings\/?$/.test(pathname)) return 'settings';
+  if (/^\/console\/replies\/?$/.test(pathname)) return 'replies';
   return 'inbox';
 }
 

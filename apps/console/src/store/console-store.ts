@@ -3,6 +3,8 @@ import { lastSeqOf, newClientId } from '@hearth/chat-client';
 import { emptyInbox, inboxReducer, type InboxAction, type InboxState } from '../inbox/inbox-state.ts';
 import {
   unreadUpTo,
+  withNote,
+  withTrackedEvent,
   withAgentRead,
   withMessages,
   withPage,
@@ -53,6 +55,8 @@ export interface ConsoleStoreOptions {
   checkSession: () => Promise<boolean>;
   onSignedOut: () => void;
   isVisible?: () => boolean;
+  /** A fact that may deserve a sound or a desktop notification (notifications/notifier.ts decides). */
+  onAlert?: (kind: 'new-conversation' | 'visitor-message', conversation: ConversationSummary | null) => void;
 }
 
 /** A typing "true" with no follow-up (a dropped packet, a closed tab) expires after this. */
@@ -127,7 +131,12 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
       else setTimeout(() => !disposed && !socket.active && socket.connect(), 3000);
     });
   }
-  socket.on('conversation:created', (conversation) => dispatchInbox({ type: 'created', conversation }));
+  socket.on('conversation:created', (conversation) => {
+    dispatchInbox({ type: 'created', conversation });
+    options.onAlert?.('new-conversation', conversation);
+  });
+  socket.on('note:created', (note) => updateOpen(note.conversationId, (d) => withNote(d, note)));
+  socket.on('visitor:tracked', (e) => updateOpen(e.conversationId, (d) => withTrackedEvent(d, e.event)));
   socket.on('conversation:updated', (conversation) => {
     dispatchInbox({ type: 'updated', conversation });
     updateOpen(conversation.id, (d) => withSummary(d, conversation));
@@ -142,6 +151,9 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
     if (state.open?.id === message.conversationId && message.authorType === 'visitor') {
       if (state.open.typing) setTyping(null);
       markRead();
+    }
+    if (message.authorType === 'visitor') {
+      options.onAlert?.('visitor-message', state.inbox.conversations.find((c) => c.id === message.conversationId) ?? null);
     }
   });
   socket.on('typing:changed', (e) => {
@@ -298,6 +310,22 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
       applyChange(r.data.conversation);
       notify('Transferred.', 'info');
       return null;
+    },
+    /** An internal note on the open conversation; resolves false (with a notice) when refused. */
+    async addNote(body: string): Promise<boolean> {
+      const id = state.open?.id;
+      if (!id || !body.trim()) return false;
+      const r = await command(socket, 'note:add', { conversationId: id, clientId: newClientId(), body });
+      if (!r.ok) notify(`Note not saved: ${errorText(r.error)}`);
+      else updateOpen(id, (d) => withNote(d, r.data.note));
+      return r.ok;
+    },
+    async setLabel(labelId: string, on: boolean): Promise<void> {
+      const id = state.open?.id;
+      if (!id) return;
+      const r = await command(socket, on ? 'label:add' : 'label:remove', { conversationId: id, labelId });
+      if (!r.ok) notify(errorText(r.error));
+      else applyChange(r.data.conversation);
     },
     dismissNotice(): void {
       set({ notice: null });

@@ -73,6 +73,8 @@ export function detail(overrides: Partial<ConversationDetail> = {}): Conversatio
     },
     pages: [],
     rating: null,
+    notes: [],
+    visitorDetails: { verified: false, attributes: {}, timeZone: null, language: null, events: [], pastConversations: [] },
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
-import type { ConversationDetail, PageView } from '@hearth/protocol';
+import type { ConversationDetail, ConversationId, PageView } from '@hearth/protocol';
 import { useNow } from '../store/use-console-state.ts';
 import { fullTime, relativeTime } from '../time/relative-time.ts';
 import { shortId } from '../inbox/inbox-state.ts';
 import { describeUserAgent } from './user-agent.ts';
 import { TriggerOrigin } from './trigger-origin.tsx';
+import { VisitorActivity } from './visitor-activity.tsx';
+import { visitorLocalTime } from './visitor-facts.ts';
 
 /** Only http(s) URLs become links; anything else (a javascript: URL a visitor forged) stays text. */
 function isWebUrl(url: string): boolean {
@@ -25,7 +27,7 @@ function PageLink({ url, title }: { url: string; title: string }) {
   );
 }
 
-export function VisitorPanel({ detail }: { detail: ConversationDetail | null }) {
+export function VisitorPanel({ detail, onOpen }: { detail: ConversationDetail | null; onOpen: (id: ConversationId) => void }) {
   const now = useNow();
   if (!detail) {
     return (
@@ -37,12 +39,22 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail | null }) 
   }
   const { visitor, conversation, pages } = detail;
   const current = conversation.currentPage ?? pages[0] ?? null;
+  const details = detail.visitorDetails;
+  const referrer = pages.find((p) => p.referrer)?.referrer ?? null;
+  const localTime = visitorLocalTime(details.timeZone, now);
+  const verification = details.verified ? (
+    <span class="chip chip--verified" title="Confirmed by the site's signed identify">Verified</span>
+  ) : (
+    <span class="chip chip--unverified" title="Set by the page without a signature: could be anyone">Unverified</span>
+  );
   return (
     <div class="visitor-panel">
       <h2 class="column-title">Visitor</h2>
       <dl class="facts">
         <dt>Name</dt>
-        <dd>{visitor.name ?? conversation.visitorName ?? `Visitor ${shortId(visitor.id)}`}</dd>
+        <dd>
+          {visitor.name ?? conversation.visitorName ?? `Visitor ${shortId(visitor.id)}`} {(visitor.name || visitor.email) && verification}
+        </dd>
         <dt>Email</dt>
         <dd>
           {visitor.email ? (
@@ -53,6 +65,14 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail | null }) 
         </dd>
         <dt>Browser</dt>
         <dd title={visitor.userAgent ?? undefined}>{describeUserAgent(visitor.userAgent)}</dd>
+        <dt>Local time</dt>
+        <dd>{localTime ?? <span class="muted">Unknown</span>}</dd>
+        {details.language && (
+          <>
+            <dt>Language</dt>
+            <dd>{details.language}</dd>
+          </>
+        )}
         <dt>Last seen</dt>
         <dd>
           <time dateTime={new Date(visitor.lastSeenAt).toISOString()} title={fullTime(visitor.lastSeenAt)}>
@@ -66,10 +86,12 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail | null }) 
         <div class="current-page">
           <PageLink url={current.url} title={current.title} />
           <span class="page-url">{current.url}</span>
+          {referrer && <span class="page-url">Came from {referrer}</span>}
         </div>
       ) : (
         <p class="empty">Unknown</p>
       )}
+      <VisitorActivity details={details} now={now} onOpen={onOpen} />
       <h3 class="section-title">Pages visited</h3>
       {pages.length === 0 ? (
         <p class="empty">No pages recorded yet.</p>

@@ -9,6 +9,8 @@ import { conversationSummary, messagesAfter, openConversations, recentPages, vis
 import { sendAgentMessage } from './send-message.ts';
 import { ratingOf } from '../csat/csat-store.ts';
 import { startedByTrigger } from '../triggers/trigger-context.ts';
+import { notesOf } from '../notes/note-store.ts';
+import { visitorDetails } from '../visitors/visitor-details.ts';
 
 type ConversationCommand =
   | 'inbox:list'
@@ -50,6 +52,8 @@ export function conversationAgentCommands(
         pages: recentPages(db, conversation.visitorId),
         rating: ratingOf(db, conversationId),
         startedBy: startedByTrigger(db, conversationId),
+        notes: notesOf(db, conversationId),
+        visitorDetails: visitorDetails(db, conversation.visitorId, conversationId),
       };
     },
 

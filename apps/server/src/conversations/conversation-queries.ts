@@ -13,6 +13,7 @@ import type {
 
 import { csatPromptOf } from '../csat/csat-store.ts';
 import { agentDisplay, presentAgent } from '../sites/agent-display.ts';
+import { labelsOf } from '../labels/label-store.ts';
 
 const { agents, conversations, messages, pageViews, visitors } = schema;
 
@@ -104,29 +105,35 @@ function summaryQuery(db: HearthDb) {
     .leftJoin(agents, eq(agents.id, conversations.assignedAgentId));
 }
 
+/** Summaries carry their labels (issue 6): one extra query per batch, not per row. */
+function withLabels(db: HearthDb, summaries: ConversationSummary[]): ConversationSummary[] {
+  const labels = labelsOf(db, summaries.map((s) => s.id));
+  return summaries.map((s) => ({ ...s, labels: labels.get(s.id) ?? [] }));
+}
+
 /** One conversation as an agent sees it, or null if it is not in one of `siteIds`. */
 export function conversationSummary(db: HearthDb, siteIds: readonly SiteId[], id: ConversationId): ConversationSummary | null {
   if (siteIds.length === 0) return null;
   const row = summaryQuery(db)
     .where(and(eq(conversations.id, id), inArray(conversations.siteId, [...siteIds])))
     .get();
-  return row ? toSummary(row) : null;
+  return row ? withLabels(db, [toSummary(row)])[0]! : null;
 }
 
 /** Unscoped: only for server-side broadcasts whose audience is the conversation's own site. */
 export function conversationSummaryForBroadcast(db: HearthDb, id: ConversationId): ConversationSummary | null {
   const row = summaryQuery(db).where(eq(conversations.id, id)).get();
-  return row ? toSummary(row) : null;
+  return row ? withLabels(db, [toSummary(row)])[0]! : null;
 }
 
 export function openConversations(db: HearthDb, siteIds: readonly SiteId[]): ConversationSummary[] {
   if (siteIds.length === 0) return [];
-  return summaryQuery(db)
+  const rows = summaryQuery(db)
     .where(and(inArray(conversations.siteId, [...siteIds]), eq(conversations.status, 'open')))
     .orderBy(desc(conversations.updatedAt))
     .limit(INBOX_LIMIT)
-    .all()
-    .map(toSummary);
+    .all();
+  return withLabels(db, rows.map(toSummary));
 }
 
 /** The widget's view without the live queue position (the routing service adds it). */

@@ -13,6 +13,7 @@ import { conversationSummary, latestVisitorConversation, messagesAfter, openConv
 import { sendVisitorMessage } from './send-message.ts';
 import { triggerStartData } from '../triggers/trigger-context.ts';
 import { updateVisitorProfile } from '../visitors/visitor-profile.ts';
+import { recordVisitorEvent } from '../visitors/visitor-events.ts';
 
 /** The widget's commands. Every lookup is the token's visitor's own. */
 export function conversationVisitorCommands(
@@ -119,7 +120,12 @@ export function conversationVisitorCommands(
       return null;
     },
 
-    // Placeholder until the visitor-events store lands (issue 6, console sidebar): accepted and dropped.
-    'visitor:track': () => null,
+    'visitor:track': async (event) => {
+      const stored = await app.commits.run(() => recordVisitorEvent(db, siteId, visitorId, event, Date.now()));
+      // Only agents looking at the visitor's open conversation need it live; others read it on open.
+      const conversationId = stored ? openConversationIdOf(db, visitorId) : null;
+      if (stored && conversationId) app.agentNsp.to(rooms.conversation(conversationId)).emit('visitor:tracked', { visitorId, conversationId, event: stored });
+      return null;
+    },
   };
 }

@@ -4,6 +4,8 @@ import { agentForSession, agentSiteIds, SESSION_COOKIE } from '../auth/sessions.
 import { rooms, type AgentSocket } from '../plugins/io.ts';
 import { conversationAgentCommands } from '../conversations/agent.commands.ts';
 import { routingAgentCommands } from '../routing/routing.commands.ts';
+import { noteAgentCommands } from '../notes/note.commands.ts';
+import { labelAgentCommands } from '../labels/label.commands.ts';
 import { registerCommands } from './commands.ts';
 
 /**
@@ -35,7 +37,12 @@ export function registerAgentNamespace(app: FastifyInstance): void {
     registerCommands<typeof agentCommandSchemas, AgentClientToServerEvents>(
       socket,
       agentCommandSchemas,
-      { ...conversationAgentCommands(app, socket), ...routingAgentCommands(app, socket) },
+      {
+        ...conversationAgentCommands(app, socket),
+        ...routingAgentCommands(app, socket),
+        ...noteAgentCommands(app, socket),
+        ...labelAgentCommands(app, socket),
+      },
       app.log,
     );
   });

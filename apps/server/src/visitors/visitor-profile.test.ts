@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTRIBUTES, VisitorAttributesSchema, AppearanceSchema } from '@hearth/protocol';
-import { mergeAttributes, parseStoredAttributes } from './visitor-profile.ts';
+import { mergeAttributes, parseStoredAttributes, validTimeZone } from './visitor-profile.ts';
 
 describe('visitor attributes', () => {
   it('merges changes and removes keys set to null', () => {
@@ -32,5 +32,13 @@ describe('appearance', () => {
     expect(AppearanceSchema.parse({ brandColor: '#AABBCC' }).brandColor).toBe('#aabbcc');
     expect(AppearanceSchema.safeParse({ brandColor: 'red; background:url(x)' }).success).toBe(false);
     expect(AppearanceSchema.safeParse({ position: 'middle' }).success).toBe(false);
+  });
+});
+
+describe('visitor time zone', () => {
+  it('keeps a zone the runtime knows and drops anything else', () => {
+    expect(validTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(validTimeZone('Mars/Olympus')).toBeNull();
+    expect(validTimeZone('')).toBeNull();
   });
 });

@@ -41,6 +41,9 @@ export function updateVisitorProfile(db: HearthDb, siteId: SiteId, visitorId: Vi
     if (update.attributes && !attributes) return { ok: false, code: 'too_many_attributes' } as const;
     const set: Partial<typeof visitors.$inferInsert> = {};
     if (attributes) set.attributes = JSON.stringify(attributes);
+    // Locale is what the browser says, not an identity claim: it is kept for verified visitors too.
+    if (update.timeZone !== undefined) set.timeZone = validTimeZone(update.timeZone);
+    if (update.language !== undefined) set.language = update.language.trim() || null;
     if (row.externalId === null) {
       if (update.name !== undefined) set.name = update.name;
       if (update.email !== undefined) set.email = update.email;
@@ -48,4 +51,13 @@ export function updateVisitorProfile(db: HearthDb, siteId: SiteId, visitorId: Vi
     if (Object.keys(set).length > 0) tx.update(visitors).set(set).where(eq(visitors.id, visitorId)).run();
     return { ok: true } as const;
   });
+}
+
+/** An IANA zone the runtime knows, or null: the console formats the visitor's local time with it. */
+export function validTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }

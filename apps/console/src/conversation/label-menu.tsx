@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { ConversationSummary, Label, SiteId } from '@hearth/protocol';
+import { deskApi } from '../canned/desk-api.ts';
+
+interface Props {
+  conversation: ConversationSummary;
+  /** Every label of the conversation's site. */
+  siteLabels: Label[];
+  disabled: boolean;
+  onSet: (labelId: string, on: boolean) => void;
+  onCreated: () => void;
+}
+
+export function LabelChip({ label, onRemove }: { label: { name: string; color: string }; onRemove?: () => void }) {
+  return (
+    <span class="label-chip" style={{ '--label-color': label.color }}>
+      <span class="label-dot" aria-hidden="true" />
+      {label.name}
+      {onRemove && (
+        <button type="button" class="label-remove" aria-label={`Remove label ${label.name}`} onClick={onRemove}>
+          ×
+        </button>
+      )}
+    </span>
+  );
+}
+
+/** The conversation's labels with remove buttons, and a menu to add one (or create it). */
+export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated }: Props) {
+  const [name, setName] = useState('');
+  const [color, setColor] = useState('#4f46e5');
+  const [error, setError] = useState<string | null>(null);
+  const applied = conversation.labels ?? [];
+  const available = siteLabels.filter((l) => !applied.some((a) => a.id === l.id));
+
+  async function create(e: Event) {
+    e.preventDefault();
+    const r = await deskApi.createLabel(conversation.siteId as SiteId, { name, color });
+    if (!r.ok) {
+      setError(r.message);
+      return;
+    }
+    setError(null);
+    setName('');
+    onCreated();
+    onSet(r.data.label.id, true);
+  }
+
+  return (
+    <div class="labels" aria-label="Labels" role="group">
+      {applied.map((l) => (
+        <LabelChip key={l.id} label={l} onRemove={disabled ? undefined : () => onSet(l.id, false)} />
+      ))}
+      {!disabled && (
+        <details class="label-add">
+          <summary class="button button--ghost">+ Label</summary>
+          <div class="label-popover">
+            {available.length > 0 && (
+              <ul class="label-options">
+                {available.map((l) => (
+                  <li key={l.id}>
+                    <button type="button" class="link-button" onClick={() => onSet(l.id, true)}>
+                      <LabelChip label={l} />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form class="label-create" onSubmit={(e) => void create(e)}>
+              <label>
+                New label
+                <input value={name} maxLength={32} required onInput={(e) => setName(e.currentTarget.value)} />
+              </label>
+              <label>
+                Color
+                <input type="color" value={color} onInput={(e) => setColor(e.currentTarget.value)} />
+              </label>
+              <button type="submit" class="button">
+                Create
+              </button>
+              {error && <p role="alert" class="form-error">{error}</p>}
+            </form>
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LabelIdSchema, LabelInputSchema, SiteIdSchema } from '@hearth/protocol';
+import { requestAgent, scopeSites } from '../auth/request-agent.ts';
+import { requireSiteRole } from '../auth/request-auth.ts';
+import { createLabel, deleteLabel, listLabels } from './label-store.ts';
+
+const siteParams = z.strictObject({ siteId: SiteIdSchema });
+
+/** Per-site labels: every member reads and creates them (as they triage); owners delete them. */
+export const labelsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.store;
+
+  app.get('/api/labels', { schema: { querystring: z.strictObject({ siteId: SiteIdSchema.optional() }) } }, async (request, reply) => {
+    const caller = requestAgent(db, request, reply);
+    if (!caller) return reply;
+    const siteIds = scopeSites(caller.sites.map((s) => s.id), request.query.siteId, reply);
+    if (!siteIds) return reply;
+    return { labels: listLabels(db, siteIds) };
+  });
+
+  app.post('/api/sites/:siteId/labels', { schema: { params: siteParams, body: LabelInputSchema } }, async (request, reply) => {
+    const { siteId } = request.params;
+    requireSiteRole(app, request, siteId, 'agent');
+    const label = createLabel(db, siteId, request.body, Date.now());
+    if (!label) return reply.code(409).send({ error: { code: 'conflict', message: 'A label with that name exists.' } });
+    return reply.code(201).send({ label });
+  });
+
+  app.delete(
+    '/api/sites/:siteId/labels/:labelId',
+    { schema: { params: z.strictObject({ siteId: SiteIdSchema, labelId: LabelIdSchema }) } },
+    async (request, reply) => {
+      const { siteId, labelId } = request.params;
+      requireSiteRole(app, request, siteId, 'owner');
+      if (!deleteLabel(db, siteId, labelId)) return reply.code(404).send({ error: { code: 'not_found', message: 'No such label.' } });
+      return reply.code(204).send();
+    },
+  );
+};
