@@ -13,7 +13,7 @@ import { createTypingSignal } from './typing-signal.ts';
 import { createConversationActions } from './conversation-actions.ts';
 import { profileFromContact } from './contact-form-rules.ts';
 import { createVisitorCommands } from './visitor-commands.ts';
-import { browserProfile, conversationEvent, isSigned, messageEvent, profileUpdateOf, wasClosed } from './widget-events.ts';
+import { browserProfile, conversationEvent, isSigned, messageEvent, profileUpdateOf, unseenAgentMessages, wasClosed } from './widget-events.ts';
 import { playChime } from './notification-sound.ts';
 
 // Spelled out, not imported: the protocol's runtime modules pull zod into the bundle. The `typeof`
@@ -45,6 +45,8 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     trigger: () => trigger,
   });
   let timeline: Timeline = EMPTY_TIMELINE;
+  /** Ids of every message the timeline has held: an agent message not among them is new. */
+  const seenIds = new Set<string>();
   let socket: VisitorSocket | null = null;
   let token = '';
   let refusals = 0;
@@ -87,9 +89,27 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     if (next === timeline) return;
     if (next.conversation?.id !== timeline.conversation?.id) readSent = 0;
     if (wasClosed(timeline.conversation, next.conversation)) bridge.post(conversationEvent('conversation:closed', next.conversation!.id));
+    // Whichever way an agent message arrives (live, or by a sync that overtook its live event), it
+    // counts once; what the first sync brings back is history, never announced or chimed.
+    const arrived = synced ? unseenAgentMessages(seenIds, next.messages) : [];
+    for (const m of next.messages) seenIds.add(m.id);
     timeline = next;
     update();
     markRead();
+    if (arrived.length > 0) agentMessagesArrived(arrived);
+  }
+
+  function agentMessagesArrived(arrived: Message[]): void {
+    const newest = arrived[arrived.length - 1]!;
+    if (view.typing !== null) setTyping(null);
+    update({ announcement: { key: newest.id, name: newest.authorName, body: newest.body } });
+    for (const m of arrived) bridge.post(messageEvent('message:received', m));
+    if (view.appearance?.sound !== false && !view.muted && (!view.visible || document.hidden)) playChime();
+    if (!view.visible) {
+      unread += arrived.length;
+      bridge.post({ type: 'hearth:unread', count: unread });
+      bridge.post({ type: 'hearth:open-request' });
+    }
   }
 
   function markRead(): void {
@@ -111,12 +131,11 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     return new Promise((resolve) => {
       s.timeout(ACK_TIMEOUT_MS).emit('conversation:sync', req, (err, ack) => {
         if (!err && ack.ok) {
-          const next = applySync(timeline, ack.data);
           const first = !synced;
+          setTimeline(applySync(timeline, ack.data));
           synced = true;
           // Even an unchanged (empty) timeline must reach update() once, to post `hearth:conversation`.
-          if (next === timeline && first) update();
-          else setTimeline(next);
+          if (first) update();
         } else if (!err && !ack.ok && ack.error.code === 'not_found' && req.conversationId) {
           // The conversation we remember is gone: start over from the visitor's latest.
           void syncLatest().then(resolve);
@@ -183,28 +202,14 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     });
     s.on('message:created', (message) => {
       const c = timeline.conversation;
-      let fresh = true;
       if (!c || message.conversationId !== c.id) {
         // Our own first message opening a conversation: its ack brings the conversation, no need to ask.
         if (!(message.authorType === 'visitor' && sender.isSending(message.clientId))) void syncLatest();
-      } else {
-        const last = lastSeqOf(timeline.messages);
-        const next = applyMessage(timeline, message);
-        fresh = next !== timeline;
-        setTimeline(next);
-        if (message.seq > last + 1) void sync({ conversationId: c.id, afterSeq: last });
+        return;
       }
-      if (message.authorType !== 'agent' || !fresh) return;
-      if (view.typing !== null) setTyping(null);
-      // Live messages only: history loaded by a sync is never announced or chimed.
-      update({ announcement: { key: message.id, name: message.authorName, body: message.body } });
-      bridge.post(messageEvent('message:received', message));
-      if (view.appearance?.sound !== false && !view.muted && (!view.visible || document.hidden)) playChime();
-      if (!view.visible) {
-        unread += 1;
-        bridge.post({ type: 'hearth:unread', count: unread });
-        bridge.post({ type: 'hearth:open-request' });
-      }
+      const last = lastSeqOf(timeline.messages);
+      setTimeline(applyMessage(timeline, message));
+      if (message.seq > last + 1) void sync({ conversationId: c.id, afterSeq: last });
     });
     s.on('conversation:updated', (conversation) => {
       const c = timeline.conversation;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, VisitorConversation } from '@hearth/protocol';
-import { conversationEvent, isSigned, messageEvent, profileUpdateOf, wasClosed } from './widget-events.ts';
+import { conversationEvent, isSigned, messageEvent, profileUpdateOf, unseenAgentMessages, wasClosed } from './widget-events.ts';
 
 const conv = (id: string, status: VisitorConversation['status']) =>
   ({ id, status, lastSeq: 1, agentReadSeq: 0, assignedAgentName: null, queue: null, csat: null }) as VisitorConversation;
@@ -21,6 +21,14 @@ describe('widget events', () => {
     expect(wasClosed(conv('c1', 'closed'), conv('c1', 'closed'))).toBe(false);
     expect(wasClosed(null, conv('c1', 'closed'))).toBe(false);
     expect(wasClosed(conv('c1', 'open'), conv('c2', 'closed'))).toBe(false);
+  });
+});
+
+describe('unseenAgentMessages', () => {
+  it('keeps only agent messages not seen before, in order', () => {
+    const m = (id: string, authorType: Message['authorType']) => ({ id, authorType }) as Message;
+    expect(unseenAgentMessages(new Set(['a1']), [m('a1', 'agent'), m('v1', 'visitor'), m('a2', 'agent'), m('s1', 'system'), m('a3', 'agent')]).map((x) => x.id)).toEqual(['a2', 'a3']);
+    expect(unseenAgentMessages(new Set(), [])).toEqual([]);
   });
 });
 

@@ -18,6 +18,10 @@ export const conversationEvent = (name: Extract<WidgetEventName, `conversation:$
 export const wasClosed = (prev: VisitorConversation | null, next: VisitorConversation | null): boolean =>
   !!prev && !!next && prev.id === next.id && prev.status === 'open' && next.status === 'closed';
 
+/** Agent messages whose ids are not in `seen`, in timeline order. */
+export const unseenAgentMessages = (seen: ReadonlySet<string>, messages: readonly Message[]): Message[] =>
+  messages.filter((m) => m.authorType === 'agent' && !seen.has(m.id));
+
 /** A signed identity (id + hash) opens the host user's session; anything less is only a profile update. */
 export const isSigned = (identity: HostIdentity | null): boolean => !!(identity?.id && identity.hash);
 
