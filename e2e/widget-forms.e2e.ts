@@ -1,20 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@hearth/db';
 import { useHearthAndChromium } from './server-process.ts';
 import { apiLogin, openWidget, ownerCall } from './hearth-api.ts';
-import { axeViolations, connectAgent, patchDemoSettings, widgetFrame } from './widget-helpers.ts';
+import { axeViolations, connectAgent, patchDemoSettings, queryDb, widgetFrame } from './widget-helpers.ts';
 
 const suite = useHearthAndChromium();
 
-const query = <T>(sql: string, ...params: unknown[]): T[] => {
-  const db = openDatabase(join(suite.hearth.dataDir, 'hearth.db'));
-  try {
-    return db.sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-};
+const query = <T>(statement: string, ...params: unknown[]): T[] => queryDb<T>(suite.hearth.dataDir, statement, ...params);
 
 describe('the contact form: offline and pre-chat', () => {
   // First in the file: no agent has connected yet, so nobody is online.

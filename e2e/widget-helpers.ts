@@ -52,6 +52,16 @@ export function patchDemoSettings(dataDir: string, patch: Record<string, Record<
   db.close();
 }
 
+/** Reads the server's database (between requests: SQLite WAL lets a reader in alongside the server). */
+export function queryDb<T>(dataDir: string, statement: string, ...params: unknown[]): T[] {
+  const db = openDatabase(join(dataDir, 'hearth.db'));
+  try {
+    return db.sqlite.prepare(statement).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 /** The demo owner as a signed-in agent socket (so the widget shows agents online), with the commands the tests need. */
 export async function connectAgent(baseUrl: string) {
   const { cookie } = await apiLogin(baseUrl);

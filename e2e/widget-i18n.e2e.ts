@@ -1,21 +1,12 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@hearth/db';
 import type { Page } from 'playwright-core';
 import { useHearthAndChromium } from './server-process.ts';
 import { openWidget } from './hearth-api.ts';
-import { connectAgent, postToFrame, widgetFrame } from './widget-helpers.ts';
+import { connectAgent, postToFrame, queryDb, widgetFrame } from './widget-helpers.ts';
 
 const suite = useHearthAndChromium();
 
-const sql = <T>(statement: string, ...params: unknown[]): T[] => {
-  const db = openDatabase(join(suite.hearth.dataDir, 'hearth.db'));
-  try {
-    return db.sqlite.prepare(statement).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-};
+const sql = <T>(statement: string, ...params: unknown[]): T[] => queryDb<T>(suite.hearth.dataDir, statement, ...params);
 const visitorRow = (name: string) => sql<{ id: string; email: string | null; attributes: string | null }>('select id, email, attributes from visitors where name = ?', name);
 
 /** Collects what the frame tells the host page's `Hearth('on', ...)` listeners. */

@@ -14,7 +14,7 @@ interface HeaderProps {
 
 function Avatar({ name, url }: { name: string; url: string | null }) {
   // The name is next to it: the picture is decorative (alt="").
-  if (url) return <img class="avatar" src={url} alt="" width={36} height={36} />;
+  if (url) return <img class="avatar" src={url} alt="" width={36} height={36} referrerpolicy="no-referrer" />;
   return (
     <span class="avatar" aria-hidden="true" style={{ background: avatarColor(name) }}>
       {initialsOf(name)}
