@@ -39,8 +39,8 @@ describe('a visitor on the demo shop chats with an agent in the console', () => 
     await log.getByText('Yes — 12 left. Want me to reserve one?').waitFor();
     await log.getByText('Hi! Is the cedar candle in stock?').waitFor();
 
-    // The visitor sees the reply live.
-    await panel.getByText('Yes — 12 left. Want me to reserve one?').waitFor();
+    // The visitor sees the reply live (in the log; the screen-reader announcement repeats it).
+    await panel.getByRole('log').getByText('Yes — 12 left. Want me to reserve one?').waitFor();
 
     // A reload of the shop shows the whole conversation again.
     await shop.reload();

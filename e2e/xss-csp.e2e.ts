@@ -116,7 +116,7 @@ describe('XSS corpus and strict CSP', () => {
     await ask(visitorSocket, 'page:view', { url: `https://shop.test/?q=${encodeURIComponent(XSS_PAYLOADS[1]!)}`, title: XSS_PAYLOADS[1]!, referrer: null });
     for (const payload of XSS_PAYLOADS) await ask(agentSocket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: payload });
     await ask(agentSocket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'xss corpus: end' });
-    await panel.getByText('xss corpus: end').waitFor();
+    await panel.getByRole('log').getByText('xss corpus: end').waitFor();
     // Rendered as text: the payload's characters are on screen, verbatim.
     expect(await panel.getByText(XSS_PAYLOADS[1]!, { exact: true }).count()).toBeGreaterThan(0);
 

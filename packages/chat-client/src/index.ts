@@ -16,4 +16,4 @@ export {
   type CartState,
 } from './triggers/evaluate-triggers.ts';
 export { describeCondition, BLOCKED_TEXT } from './triggers/describe-condition.ts';
-export * from './contrast.ts';
+export { AA_TEXT, contrastRatio, readableOn, relativeLuminance, textColorOn, mixColors } from './contrast.ts';

@@ -15,4 +15,17 @@ describe('host-kept storage (frame denied its own)', () => {
     host.storage.setItem('hearth:something-else', 'x');
     expect(posted).toEqual([{ type: 'hearth:store', key: 'token', value: 'tok-2' }]);
   });
+
+  it('forgets everything on reset and asks the loader to forget its copies', () => {
+    const posted: FrameToHost[] = [];
+    const host = createHostStorage('acme', (m) => posted.push(m));
+    host.seed({ token: 'tok-1', outbox: '[]' });
+    host.forget();
+    expect(host.storage.getItem('hearth:token:acme')).toBeNull();
+    expect(host.storage.getItem('hearth:outbox:acme')).toBeNull();
+    expect(posted).toEqual([
+      { type: 'hearth:store', key: 'token', value: null },
+      { type: 'hearth:store', key: 'outbox', value: null },
+    ]);
+  });
 });

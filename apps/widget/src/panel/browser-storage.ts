@@ -34,6 +34,8 @@ export interface HostStorage {
   storage: KeyValueStorage;
   /** Loads what the loader kept (its `hearth:stored` answer). */
   seed(values: Partial<Record<StoredKey, string>>): void;
+  /** `Hearth('reset')`: drops every value here and has the loader forget its copies. */
+  forget(): void;
 }
 
 /**
@@ -59,6 +61,10 @@ export function createHostStorage(siteKey: string, post: (message: FrameToHost) 
         const value = values[stored];
         if (value !== undefined) memory.set(keyOf(stored), value);
       }
+    },
+    forget() {
+      memory.clear();
+      for (const stored of ['token', 'outbox'] as const) post({ type: 'hearth:store', key: stored, value: null });
     },
   };
 }

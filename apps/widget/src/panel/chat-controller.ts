@@ -10,7 +10,11 @@ import type { HostBridge } from './host-bridge.ts';
 import { ACK_TIMEOUT_MS, createOutboxSender, type VisitorSocket } from './outbox-sender.ts';
 import { SessionRefused, backoffMs, fetchSession } from './session.ts';
 import { createTypingSignal } from './typing-signal.ts';
-import { transcriptText } from './transcript-text.ts';
+import { createConversationActions } from './conversation-actions.ts';
+import { profileFromContact } from './contact-form-rules.ts';
+import { createVisitorCommands } from './visitor-commands.ts';
+import { browserProfile, conversationEvent, isSigned, messageEvent, profileUpdateOf, unseenAgentMessages, wasClosed } from './widget-events.ts';
+import { playChime } from './notification-sound.ts';
 
 // Spelled out, not imported: the protocol's runtime modules pull zod into the bundle. The `typeof`
 // annotation still breaks type-checking if the protocol's namespace changes.
@@ -41,6 +45,8 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     trigger: () => trigger,
   });
   let timeline: Timeline = EMPTY_TIMELINE;
+  /** Ids of every message the timeline has held: an agent message not among them is new. */
+  const seenIds = new Set<string>();
   let socket: VisitorSocket | null = null;
   let token = '';
   let refusals = 0;
@@ -50,13 +56,16 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
   let activePosted: boolean | null = null;
   let page: PageViewInput | null = null;
   let typingExpiry: ReturnType<typeof setTimeout> | undefined;
+  // Skipped CSAT questions and the muted chime: remembered in the frame's own storage when it has one, else for this page.
+  const skippedKey = `hearth:csat-skipped:${siteKey}`;
+  const mutedKey = `hearth:muted:${siteKey}`;
+  let skipped = new Set((ownStorage?.getItem(skippedKey) ?? '').split(',').filter(Boolean));
   let view: ChatView = {
     phase: 'loading', connected: false, siteName: '', agentsOnline: false, departments: [], topic: '', timeline,
-    pending: [], typing: null, visible: false, focusRequest: 0, csatSkipped: false,
+    pending: [], typing: null, visible: false, focusRequest: 0, csatSkipped: false, appearance: null, prechat: null,
+    prechatDone: false, hostLocale: null, hostTheme: null, muted: ownStorage?.getItem(mutedKey) === '1', announcement: null,
   };
-  // Skipped CSAT questions: remembered in the frame's own storage when it has one, else for this page.
-  const skippedKey = `hearth:csat-skipped:${siteKey}`;
-  const skipped = new Set((ownStorage?.getItem(skippedKey) ?? '').split(',').filter(Boolean));
+  const commands = createVisitorCommands(() => socket);
 
   const typingSignal = createTypingSignal({
     emit: (isTyping) => {
@@ -79,9 +88,28 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
   function setTimeline(next: Timeline): void {
     if (next === timeline) return;
     if (next.conversation?.id !== timeline.conversation?.id) readSent = 0;
+    if (wasClosed(timeline.conversation, next.conversation)) bridge.post(conversationEvent('conversation:closed', next.conversation!.id));
+    // Whichever way an agent message arrives (live, or by a sync that overtook its live event), it
+    // counts once; what the first sync brings back is history, never announced or chimed.
+    const arrived = synced ? unseenAgentMessages(seenIds, next.messages) : [];
+    for (const m of next.messages) seenIds.add(m.id);
     timeline = next;
     update();
     markRead();
+    if (arrived.length > 0) agentMessagesArrived(arrived);
+  }
+
+  function agentMessagesArrived(arrived: Message[]): void {
+    const newest = arrived[arrived.length - 1]!;
+    if (view.typing !== null) setTyping(null);
+    update({ announcement: { key: newest.id, name: newest.authorName, body: newest.body } });
+    for (const m of arrived) bridge.post(messageEvent('message:received', m));
+    if (view.appearance?.sound !== false && !view.muted && (!view.visible || document.hidden)) playChime();
+    if (!view.visible) {
+      unread += arrived.length;
+      bridge.post({ type: 'hearth:unread', count: unread });
+      bridge.post({ type: 'hearth:open-request' });
+    }
   }
 
   function markRead(): void {
@@ -103,12 +131,11 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     return new Promise((resolve) => {
       s.timeout(ACK_TIMEOUT_MS).emit('conversation:sync', req, (err, ack) => {
         if (!err && ack.ok) {
-          const next = applySync(timeline, ack.data);
           const first = !synced;
+          setTimeline(applySync(timeline, ack.data));
           synced = true;
           // Even an unchanged (empty) timeline must reach update() once, to post `hearth:conversation`.
-          if (next === timeline && first) update();
-          else setTimeline(next);
+          if (first) update();
         } else if (!err && !ack.ok && ack.error.code === 'not_found' && req.conversationId) {
           // The conversation we remember is gone: start over from the visitor's latest.
           void syncLatest().then(resolve);
@@ -130,6 +157,8 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
   function adoptSent(message: Message, conversation: VisitorConversation): void {
     trigger = null;
     const isNew = conversation.id !== timeline.conversation?.id;
+    if (isNew && conversation.status === 'open') bridge.post(conversationEvent('conversation:started', conversation.id));
+    bridge.post(messageEvent('message:sent', message));
     setTimeline(applySync(timeline, { conversation, messages: [message] }));
     // A new conversation we had not seen: fetch what came before our message (another tab's, say).
     if (isNew && message.seq > 1) void syncLatest();
@@ -151,6 +180,7 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     s.on('connect', () => {
       refusals = 0;
       update({ connected: true });
+      commands.flush();
       void sync().then(() => {
         sender.setReady(true);
         void sender.drain();
@@ -172,24 +202,14 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     });
     s.on('message:created', (message) => {
       const c = timeline.conversation;
-      let fresh = true;
       if (!c || message.conversationId !== c.id) {
         // Our own first message opening a conversation: its ack brings the conversation, no need to ask.
         if (!(message.authorType === 'visitor' && sender.isSending(message.clientId))) void syncLatest();
-      } else {
-        const last = lastSeqOf(timeline.messages);
-        const next = applyMessage(timeline, message);
-        fresh = next !== timeline;
-        setTimeline(next);
-        if (message.seq > last + 1) void sync({ conversationId: c.id, afterSeq: last });
+        return;
       }
-      if (message.authorType !== 'agent' || !fresh) return;
-      if (view.typing) setTyping(null);
-      if (!view.visible) {
-        unread += 1;
-        bridge.post({ type: 'hearth:unread', count: unread });
-        bridge.post({ type: 'hearth:open-request' });
-      }
+      const last = lastSeqOf(timeline.messages);
+      setTimeline(applyMessage(timeline, message));
+      if (message.seq > last + 1) void sync({ conversationId: c.id, afterSeq: last });
     });
     s.on('conversation:updated', (conversation) => {
       const c = timeline.conversation;
@@ -197,7 +217,7 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
       else void syncLatest();
     });
     s.on('typing:changed', (e) => {
-      if (e.conversationId === timeline.conversation?.id) setTyping(e.isTyping ? e.name || 'An agent' : null);
+      if (e.conversationId === timeline.conversation?.id) setTyping(e.isTyping ? (e.name ?? '') : null);
     });
     s.on('read:updated', (e) => {
       const c = timeline.conversation;
@@ -216,7 +236,10 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     try {
       const session = await fetchSession(siteKey, storage, host, identity);
       token = session.token;
-      update({ phase: 'ready', siteName: session.site.name, departments: session.site.departments ?? [], agentsOnline: session.agentsOnline });
+      const { name, departments, appearance, prechat } = session.site;
+      update({ phase: 'ready', siteName: name, departments: departments ?? [], appearance, prechat, agentsOnline: session.agentsOnline });
+      // Once per session: the console shows the visitor's local time and language.
+      commands.update(browserProfile());
     } catch (error) {
       if (error instanceof SessionRefused) update({ phase: 'unavailable' });
       else setTimeout(() => void start(attempt + 1), backoffMs(attempt));
@@ -249,10 +272,29 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
       case 'hearth:trigger':
         trigger = message.context;
         break;
-      case 'hearth:identify':
-        // A different user after the session started (the host signed someone in or out): start over.
-        if (!awaitingStorage && JSON.stringify(message.identity) !== JSON.stringify(identity)) location.reload();
+      case 'hearth:identify': {
+        // A different signed user after the session started (the host signed someone in or out): start over.
+        const signed = (i: HostIdentity | null) => (i && isSigned(i) ? [i.id, i.hash] : null);
+        if (!awaitingStorage && JSON.stringify(signed(message.identity)) !== JSON.stringify(signed(identity))) location.reload();
         identity = message.identity;
+        const profile = profileUpdateOf(identity);
+        if (profile) commands.update(profile);
+        break;
+      }
+      case 'hearth:attributes':
+        commands.update({ attributes: message.attributes });
+        break;
+      case 'hearth:track':
+        commands.track(message.event);
+        break;
+      case 'hearth:locale':
+        update({ hostLocale: message.locale });
+        break;
+      case 'hearth:theme':
+        update({ hostTheme: message.theme });
+        break;
+      case 'hearth:reset':
+        reset();
         break;
       case 'hearth:stored':
         if (!awaitingStorage) break;
@@ -260,6 +302,49 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
         startOnce();
         break;
     }
+  });
+
+  /**
+   * The host's user signed out: this device forgets the visitor (token, outbox, skipped ratings, the
+   * loader's copies) and a fresh anonymous session starts. The old conversation stays on the server.
+   */
+  function reset(): void {
+    socket?.disconnect();
+    sender.setReady(false);
+    commands.clear();
+    if (hostStorage) hostStorage.forget();
+    else {
+      for (const entry of outbox.entries()) outbox.remove(entry.clientId);
+      storage.setItem(`hearth:token:${siteKey}`, '');
+      ownStorage?.setItem(skippedKey, '');
+    }
+    skipped = new Set();
+    identity = null;
+    trigger = null;
+    timeline = EMPTY_TIMELINE;
+    synced = false;
+    activePosted = null;
+    unread = 0;
+    bridge.post({ type: 'hearth:unread', count: 0 });
+    update({ phase: 'loading', topic: '', prechatDone: false, typing: null, announcement: null });
+    if (!awaitingStorage) void start();
+  }
+
+  function send(body: string): void {
+    const text = body.trim();
+    if (!text) return;
+    typingSignal.stop();
+    outbox.add({ clientId: clientId(), body: text, queuedAt: Date.now() });
+    update();
+    void sender.drain();
+  }
+
+  const actions = createConversationActions({
+    socket: () => socket,
+    conversation: () => timeline.conversation,
+    adopt(conversation) {
+      if (conversation.id === timeline.conversation?.id) setTimeline({ ...timeline, conversation: mergeConversation(timeline.conversation, conversation) });
+    },
   });
 
   function startOnce(): void {
@@ -275,59 +360,27 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    send(body) {
-      const text = body.trim();
-      if (!text) return;
-      typingSignal.stop();
-      outbox.add({ clientId: clientId(), body: text, queuedAt: Date.now() });
-      update();
-      void sender.drain();
+    send,
+    submitContact(fields, values, body) {
+      const profile = profileFromContact(fields, values);
+      if (profile) commands.update(profile);
+      update({ prechatDone: true, ...(fields.topic !== 'off' ? { topic: values.topic } : {}) });
+      send(body);
     },
     setTopic: (topic) => update({ topic }),
+    setMuted(muted) {
+      ownStorage?.setItem(mutedKey, muted ? '1' : '');
+      update({ muted });
+    },
     draftChanged: (draft) => (draft.trim() ? typingSignal.input() : typingSignal.stop()),
     close: () => bridge.post({ type: 'hearth:close' }),
-    endChat() {
-      const c = timeline.conversation;
-      if (!c || c.status !== 'open' || !socket?.connected) return;
-      socket.timeout(ACK_TIMEOUT_MS).emit('conversation:end', { conversationId: c.id }, (err, ack) => {
-        if (!err && ack.ok) setTimeline({ ...timeline, conversation: mergeConversation(timeline.conversation, ack.data.conversation) });
-      });
-    },
-    rate(request) {
-      const c = timeline.conversation;
-      const s = socket;
-      if (!c || !s?.connected) return Promise.resolve('You are offline. Please try again in a moment.');
-      return new Promise((resolve) => {
-        s.timeout(ACK_TIMEOUT_MS).emit('csat:rate', { conversationId: c.id, ...request }, (err, ack) => {
-          if (err) return resolve('No answer from the server. Please try again.');
-          if (!ack.ok) return resolve(ack.error.message);
-          if (ack.data.conversation.id === timeline.conversation?.id) {
-            setTimeline({ ...timeline, conversation: mergeConversation(timeline.conversation, ack.data.conversation) });
-          }
-          resolve(null);
-        });
-      });
-    },
+    ...actions,
     skipCsat() {
       const c = timeline.conversation;
       if (!c) return;
       skipped.add(c.id);
       ownStorage?.setItem(skippedKey, [...skipped].slice(-20).join(','));
       update();
-    },
-    downloadTranscript() {
-      const c = timeline.conversation;
-      if (!c || !socket?.connected) return;
-      socket.timeout(ACK_TIMEOUT_MS).emit('transcript:get', { conversationId: c.id }, (err, ack) => {
-        if (err || !ack.ok) return;
-        const text = transcriptText(view.siteName, ack.data.entries, (ms) => new Date(ms).toLocaleString());
-        const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `chat-transcript-${new Date().toISOString().slice(0, 10)}.txt`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      });
     },
   };
 }

@@ -3,6 +3,8 @@ import type { ConversationId, Message, MessageId, VisitorConversation } from '@h
 import {
   EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, offlineMessage, pendingItems, routingText, seenSeq, showsOfflineForm, toPageViewInput,
 } from './chat-state.ts';
+import { en } from './i18n/en.ts';
+import { de } from './i18n/de.ts';
 
 const conv = (id: string, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
   id: id as ConversationId, status: 'open', lastSeq: 0, agentReadSeq: 0, assignedAgentName: null, queue: null, csat: null, ...patch,
@@ -76,15 +78,18 @@ describe('toPageViewInput', () => {
 
 describe('routingText', () => {
   it('tells a waiting visitor their place and the estimate, rounded up to whole minutes', () => {
-    expect(routingText(conv('c1', { queue: { position: 2, estimatedWaitSeconds: 61 } }))).toBe("You're number 2 in line · about 2 min");
-    expect(routingText(conv('c1', { queue: { position: 1, estimatedWaitSeconds: 5 } }))).toBe("You're number 1 in line · about 1 min");
-    expect(routingText(conv('c1', { queue: { position: 1, estimatedWaitSeconds: null } }))).toBe("You're number 1 in line · we'll be with you shortly");
+    expect(routingText(conv('c1', { queue: { position: 2, estimatedWaitSeconds: 61 } }), en, true)).toBe("You're number 2 in line · about 2 min");
+    expect(routingText(conv('c1', { queue: { position: 1, estimatedWaitSeconds: 5 } }), en, true)).toBe("You're number 1 in line · about 1 min");
+    expect(routingText(conv('c1', { queue: { position: 1, estimatedWaitSeconds: null } }), en, true)).toBe("You're number 1 in line · we'll be with you shortly");
   });
   it('names the agent once assigned, and says nothing for closed or unrouted conversations', () => {
-    expect(routingText(conv('c1', { assignedAgentName: 'Ada' }))).toBe("You're chatting with Ada");
-    expect(routingText(conv('c1', { assignedAgentName: 'Ada', status: 'closed' }))).toBeNull();
-    expect(routingText(conv('c1'))).toBeNull();
-    expect(routingText(null)).toBeNull();
+    expect(routingText(conv('c1', { assignedAgentName: 'Ada' }), en, true)).toBe("You're chatting with Ada");
+    expect(routingText(conv('c1', { assignedAgentName: 'Ada' }), de, true)).toBe('Sie chatten mit Ada');
+    // The site hides its agents: no name.
+    expect(routingText(conv('c1', { assignedAgentName: 'Ada' }), en, false)).toBeNull();
+    expect(routingText(conv('c1', { assignedAgentName: 'Ada', status: 'closed' }), en, true)).toBeNull();
+    expect(routingText(conv('c1'), en, true)).toBeNull();
+    expect(routingText(null, en, true)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { HostPage, Message, PageViewInput, VisitorConversation, VisitorSyncResult } from '@hearth/protocol';
 import { mergeMessages, type OutboxEntry } from '@hearth/chat-client';
+import { format, type Strings } from './i18n/strings.ts';
 
 /**
  * Pure rules for the visitor's view of their conversation. Seqs are per conversation, so a timeline
@@ -78,28 +79,30 @@ export function toPageViewInput(page: HostPage): PageViewInput | null {
   return { url: page.url, title: page.title.slice(0, 512), referrer };
 }
 
-export const availabilityText = (agentsOnline: boolean): string =>
-  agentsOnline ? 'We typically reply in a few minutes' : "We're away — leave a message";
-
 /**
  * The line under the header that tells the visitor where they stand: their place in line while they
- * wait, then who they are talking to (also after a transfer). null when there is nothing to say.
+ * wait, then who they are talking to (also after a transfer; only where the site shows agents).
+ * null when there is nothing to say.
  */
-export function routingText(c: VisitorConversation | null): string | null {
+export function routingText(c: VisitorConversation | null, t: Strings, showAgents: boolean): string | null {
   if (!c || c.status !== 'open') return null;
   if (c.queue) {
     const wait = c.queue.estimatedWaitSeconds;
-    const eta = wait === null ? "we'll be with you shortly" : `about ${Math.max(1, Math.ceil(wait / 60))} min`;
-    return `You're number ${c.queue.position} in line · ${eta}`;
+    const eta = wait === null ? t.etaUnknown : format(t.etaMinutes, { minutes: Math.max(1, Math.ceil(wait / 60)) });
+    return format(t.queuePosition, { position: c.queue.position, eta });
   }
-  return c.assignedAgentName ? `You're chatting with ${c.assignedAgentName}` : null;
+  return c.assignedAgentName && showAgents ? format(t.chattingWith, { name: c.assignedAgentName }) : null;
 }
 
 /** No agent to talk to and nothing under way: the panel offers the leave-a-message form. */
 export const showsOfflineForm = (agentsOnline: boolean, c: VisitorConversation | null): boolean =>
   !agentsOnline && c?.status !== 'open';
 
-/** The offline form's message: the server has no identify command yet, so name and email travel in the text. */
+/**
+ * The offline form's message. Name and email also go by `visitor:update`, but they stay in the text
+ * too: it is what the agent reads first, maybe by email long after the visitor left. For agents, so
+ * not translated (the visitor's words are in their own language anyway).
+ */
 export function offlineMessage(name: string, email: string, message: string): string {
   const who = [name.trim() && `Name: ${name.trim()}`, `Email: ${email.trim()}`].filter(Boolean).join('\n');
   return `${who}\n\n${message.trim()}`;

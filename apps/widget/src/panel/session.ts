@@ -15,10 +15,11 @@ export async function fetchSession(
   identity: HostIdentity | null,
 ): Promise<WidgetSessionResponse> {
   const key = `hearth:token:${siteKey}`;
+  // `|| null`: an empty token is what `Hearth('reset')` leaves behind: a fresh anonymous visitor.
   // `host` is the embedding origin the frame verified; the server checks it against the site's list.
   // Only a signed identity opens a session for the host's user; unsigned details go by `visitor:update`.
   const verified = identity?.id && identity.hash ? { id: identity.id, hash: identity.hash, email: identity.email, name: identity.name } : null;
-  const body: WidgetSessionRequest = { siteKey, token: storage?.getItem(key) ?? null, host, ...(verified ? { identity: verified } : {}) };
+  const body: WidgetSessionRequest = { siteKey, token: storage?.getItem(key) || null, host, ...(verified ? { identity: verified } : {}) };
   const res = await fetch('/api/widget/session', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

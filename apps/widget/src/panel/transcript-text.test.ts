@@ -4,7 +4,7 @@ import { transcriptText } from './transcript-text.ts';
 describe('transcriptText', () => {
   it('writes one line per message and event, events marked with a dash', () => {
     const text = transcriptText(
-      'Ember & Oak',
+      'Chat with Ember & Oak',
       [
         { kind: 'event', at: 0, author: 'Visitor', text: 'Conversation started' },
         { kind: 'message', at: 1000, author: 'Visitor', text: 'Hi <b>there</b>' },

@@ -1,11 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Message } from '@hearth/protocol';
 import type { ChatController, ChatView } from '../chat-view.ts';
-import { routingText, seenSeq, showsOfflineForm } from '../chat-state.ts';
+import { offlineMessage, routingText, seenSeq, showsOfflineForm } from '../chat-state.ts';
+import { contactFieldsFor } from '../contact-form-rules.ts';
+import { STRING_TABLES, format, pickLocale, type Strings } from '../i18n/strings.ts';
+import { LocaleContext } from '../i18n/use-strings.ts';
+import { useDocumentAppearance, usePanelKeys } from '../panel-effects.ts';
+import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
+import { ContactForm } from './ContactForm.tsx';
+import { CsatCard } from './CsatCard.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
-import { OfflineForm } from './OfflineForm.tsx';
-import { CsatCard } from './CsatCard.tsx';
+
+// Before the session answers: the site's defaults (protocol's PrechatSchema), spelled out to keep zod out.
+const NO_PRECHAT = { enabled: false, name: 'optional', email: 'required', topic: 'off' } as const;
 
 function useChatView(controller: ChatController): ChatView {
   const [view, setView] = useState(controller.view());
@@ -13,93 +22,121 @@ function useChatView(controller: ChatController): ChatView {
   return view;
 }
 
-function notice(view: ChatView): string | null {
-  if (view.phase === 'unavailable') return 'Chat is unavailable right now. Please try again later.';
-  if (view.phase === 'loading') return 'Connecting…';
-  return view.connected ? null : 'Reconnecting…';
+function notice(view: ChatView, t: Strings): string | null {
+  if (view.phase === 'unavailable') return t.unavailable;
+  if (view.phase === 'loading') return t.connecting;
+  return view.connected ? null : t.reconnecting;
 }
 
 export function App({ controller }: { controller: ChatController }) {
   const view = useChatView(controller);
   const { conversation, messages } = view.timeline;
-  const status = notice(view);
-  const [leftMessage, setLeftMessage] = useState(false);
-  const offline = view.phase === 'ready' && showsOfflineForm(view.agentsOnline, conversation) && view.pending.length === 0;
-  const starting = conversation?.status !== 'open';
+  const appearance = view.appearance;
+  const prechat = view.prechat ?? NO_PRECHAT;
+  const locale = pickLocale(view.hostLocale, appearance?.locale ?? null, navigator.languages);
+  const t = STRING_TABLES[locale];
+  const strings = useMemo(() => ({ locale, t }), [locale, t]);
+  useDocumentAppearance(appearance?.brandColor, view.hostTheme, appearance?.theme ?? 'auto', locale);
+  usePanelKeys(controller.close);
 
-  useEffect(() => {
-    // Escape inside the frame never reaches the host page's listeners, so the panel asks the loader to close.
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') controller.close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [controller]);
+  const showAgents = appearance?.showAgents ?? true;
+  const agentName = (name: string | null): string => (showAgents ? name || t.agent : view.siteName || t.agent);
+  const agentLabel = (m: Message): string => agentName(m.authorName);
+  const status = notice(view, t);
+  const [leftMessage, setLeftMessage] = useState(false);
+  const hasDepartments = view.departments.length > 0;
+  const ready = view.phase === 'ready' && view.pending.length === 0;
+  const offline = ready && showsOfflineForm(view.agentsOnline, conversation);
+  // Asked once, before the visitor's very first message on this device.
+  const askPrechat = ready && !offline && prechat.enabled && !conversation && !view.prechatDone;
+  const starting = conversation?.status !== 'open';
+  const assigned = conversation?.status === 'open' && showAgents && conversation.assignedAgentName;
 
   return (
-    <main class="chat">
-      <Header siteName={view.siteName} agentsOnline={view.agentsOnline} onClose={controller.close} />
-      {status && <p class="notice">{status}</p>}
-      {/* Polite: a new place in line is worth hearing, but never worth interrupting the visitor. */}
-      <p class="routing" role="status" aria-live="polite">
-        {routingText(conversation) ?? ''}
-      </p>
-      {leftMessage && !offline && <p class="confirm">Thanks — we'll reply by email or here when we're back.</p>}
-      {offline ? (
-        <OfflineForm
-          onSend={(body) => {
-            setLeftMessage(true);
-            controller.send(body);
-          }}
+    <LocaleContext.Provider value={strings}>
+      <main class="chat">
+        <Header
+          siteName={view.siteName}
+          agent={assigned ? { name: assigned, avatarUrl: conversation.assignedAgentAvatarUrl ?? null } : null}
+          agentsOnline={view.agentsOnline}
+          muted={appearance?.sound === false ? null : view.muted}
+          onMute={controller.setMuted}
+          onClose={controller.close}
         />
-      ) : (
-        <>
-          <MessageList
-            messages={messages}
-            pending={view.pending}
-            seenSeq={conversation ? seenSeq(messages, conversation.agentReadSeq) : null}
-            closed={conversation?.status === 'closed'}
-          >
-            {conversation?.csat && !view.csatSkipped && (
-              <CsatCard key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
-            )}
-          </MessageList>
-          {conversation && (
-            <div class="chat-tools">
-              <button type="button" class="link" onClick={controller.downloadTranscript}>
-                Download transcript
-              </button>
-              {conversation.status === 'open' && (
-                <button type="button" class="link" onClick={controller.endChat}>
-                  End chat
-                </button>
-              )}
-            </div>
-          )}
-          <p class="typing" role="status" aria-live="polite">
-            {view.typing ? `${view.typing} is typing…` : ''}
-          </p>
-          {starting && view.departments.length > 0 && (
-            <div class="topic">
-              <label for="topic">Topic</label>
-              <select id="topic" value={view.topic} onChange={(e) => controller.setTopic(e.currentTarget.value)}>
-                <option value="">Anything</option>
-                {view.departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <Composer
-            disabled={view.phase === 'unavailable'}
-            focusRequest={view.focusRequest}
-            onSend={controller.send}
-            onDraft={controller.draftChanged}
+        {status && <p class="notice">{status}</p>}
+        {/* Polite: a new place in line is worth hearing, but never worth interrupting the visitor. */}
+        <p class="routing" role="status" aria-live="polite">
+          {routingText(conversation, t, showAgents) ?? ''}
+        </p>
+        <Announcer announcement={view.announcement} agentName={agentName} />
+        {leftMessage && !offline && <p class="confirm">{t.leftMessage}</p>}
+        {offline || askPrechat ? (
+          <ContactForm
+            key={offline ? 'offline' : 'prechat'}
+            kind={offline ? 'offline' : 'prechat'}
+            fields={contactFieldsFor(offline ? 'offline' : 'prechat', prechat, hasDepartments)}
+            departments={view.departments}
+            onSubmit={(values) => {
+              const fields = contactFieldsFor(offline ? 'offline' : 'prechat', prechat, hasDepartments);
+              if (offline) setLeftMessage(true);
+              controller.submitContact(fields, values, offline ? offlineMessage(values.name, values.email, values.message) : values.message);
+            }}
           />
-        </>
-      )}
-    </main>
+        ) : (
+          <>
+            <MessageList
+              messages={messages}
+              pending={view.pending}
+              seenSeq={conversation ? seenSeq(messages, conversation.agentReadSeq) : null}
+              closed={conversation?.status === 'closed'}
+              greeting={appearance?.greeting || t.greeting}
+              agentLabel={agentLabel}
+            >
+              {conversation?.csat && !view.csatSkipped && (
+                <CsatCard key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
+              )}
+            </MessageList>
+            {conversation && (
+              <div class="chat-tools">
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => controller.downloadTranscript(format(t.transcriptTitle, { site: view.siteName || t.transcriptUs }), locale)}
+                >
+                  {t.downloadTranscript}
+                </button>
+                {conversation.status === 'open' && (
+                  <button type="button" class="link" onClick={controller.endChat}>
+                    {t.endChat}
+                  </button>
+                )}
+              </div>
+            )}
+            <p class="typing" role="status" aria-live="polite">
+              {view.typing !== null ? format(t.typing, { name: showAgents && view.typing ? view.typing : t.anAgent }) : ''}
+            </p>
+            {starting && hasDepartments && !(prechat.enabled && prechat.topic !== 'off') && (
+              <div class="topic">
+                <label for="topic">{t.topic}</label>
+                <select id="topic" value={view.topic} onChange={(e) => controller.setTopic(e.currentTarget.value)}>
+                  <option value="">{t.anyTopic}</option>
+                  {view.departments.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <Composer
+              disabled={view.phase === 'unavailable'}
+              focusRequest={view.focusRequest}
+              onSend={controller.send}
+              onDraft={controller.draftChanged}
+            />
+          </>
+        )}
+      </main>
+    </LocaleContext.Provider>
   );
 }

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MESSAGE_BODY_MAX } from '@hearth/protocol';
+import { insertAt } from '../emoji-grid.ts';
+import { useStrings } from '../i18n/use-strings.ts';
+import { EmojiPicker } from './EmojiPicker.tsx';
 
 // The protocol's limit, spelled out so the zod-backed module stays out of the bundle; `typeof` keeps them equal.
 const MAX_LENGTH: typeof MESSAGE_BODY_MAX = 5000;
@@ -13,8 +16,11 @@ interface ComposerProps {
 }
 
 export function Composer({ disabled, focusRequest, onSend, onDraft }: ComposerProps) {
+  const { t } = useStrings();
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  // Where the caret was when focus left for the emoji picker.
+  const caret = useRef({ start: 0, end: 0 });
 
   useEffect(() => {
     if (focusRequest > 0) input.current?.focus();
@@ -28,10 +34,26 @@ export function Composer({ disabled, focusRequest, onSend, onDraft }: ComposerPr
     el.style.height = `${el.scrollHeight}px`;
   }, [draft]);
 
+  const change = (value: string): void => {
+    setDraft(value);
+    onDraft(value);
+  };
+
   const submit = (): void => {
     if (disabled || !draft.trim()) return;
     onSend(draft);
     setDraft('');
+  };
+
+  const insertEmoji = (emoji: string): void => {
+    const { value, caret: at } = insertAt(draft, emoji, caret.current.start, caret.current.end);
+    change(value.slice(0, MAX_LENGTH));
+    caret.current = { start: at, end: at };
+    // After the picker returned focus to its button: the visitor goes on typing where they were.
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(at, at);
+    });
   };
 
   return (
@@ -44,17 +66,14 @@ export function Composer({ disabled, focusRequest, onSend, onDraft }: ComposerPr
     >
       <textarea
         ref={input}
-        aria-label="Message"
-        placeholder="Write a message…"
+        aria-label={t.message}
+        placeholder={t.messagePlaceholder}
         rows={1}
         maxLength={MAX_LENGTH}
         value={draft}
         disabled={disabled}
-        onInput={(e) => {
-          const value = e.currentTarget.value;
-          setDraft(value);
-          onDraft(value);
-        }}
+        onBlur={(e) => (caret.current = { start: e.currentTarget.selectionStart, end: e.currentTarget.selectionEnd })}
+        onInput={(e) => change(e.currentTarget.value)}
         onKeyDown={(e) => {
           // Enter sends, Shift+Enter is a newline; never while an IME is composing a character.
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -63,7 +82,8 @@ export function Composer({ disabled, focusRequest, onSend, onDraft }: ComposerPr
           }
         }}
       />
-      <button type="submit" class="send" aria-label="Send" disabled={disabled}>
+      <EmojiPicker onPick={insertEmoji} />
+      <button type="submit" class="send" aria-label={t.send} disabled={disabled}>
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d="M5 12h13M12 5l7 7-7 7" />
         </svg>

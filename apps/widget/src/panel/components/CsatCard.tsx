@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { CsatPrompt } from '@hearth/protocol';
-import type { RateRequest } from '../chat-view.ts';
+import type { RateFailure, RateRequest } from '../chat-view.ts';
+import { format, type Strings } from '../i18n/strings.ts';
+import { useStrings } from '../i18n/use-strings.ts';
 import { RatingScale } from './RatingScale.tsx';
 
-const CSAT_LABELS = ['1 — Very unsatisfied', '2 — Unsatisfied', '3 — Neutral', '4 — Satisfied', '5 — Very satisfied'];
-const CES_LABELS = ['1 — Very difficult', '2 — Difficult', '3 — Neither easy nor difficult', '4 — Easy', '5 — Very easy'];
+const scaleLabels = (t: Strings, prefix: 'csat' | 'ces'): string[] =>
+  ([1, 2, 3, 4, 5] as const).map((value) => format(t.scaleOption, { value, label: t[`${prefix}${value}`] }));
 // Digits, not emoji: emoji fonts are missing on many systems (and read differently across cultures).
 const DIGITS = ['1', '2', '3', '4', '5'];
 /** Matches the protocol's CSAT_COMMENT_MAX (not imported: the protocol's runtime would bring zod). */
@@ -12,7 +14,7 @@ const COMMENT_MAX = 2000;
 
 interface CsatCardProps {
   prompt: CsatPrompt;
-  onRate(request: RateRequest): Promise<string | null>;
+  onRate(request: RateRequest): Promise<RateFailure | null>;
   onSkip(): void;
 }
 
@@ -22,19 +24,20 @@ interface CsatCardProps {
  * changeable until the window ends.
  */
 export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
+  const { t } = useStrings();
   const [editing, setEditing] = useState(prompt.rating === null);
   const [score, setScore] = useState<number | null>(prompt.rating?.score ?? null);
   const [ces, setCes] = useState<number | null>(prompt.rating?.ces ?? null);
   const [comment, setComment] = useState(prompt.rating?.comment ?? '');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<RateFailure | null>(null);
 
   if (!editing) {
     return (
-      <section class="csat" aria-label="Rating">
+      <section class="csat" aria-label={t.rating}>
         <p class="csat-thanks" role="status">{prompt.thanks}</p>
         <button type="button" class="link" onClick={() => setEditing(true)}>
-          Change my rating
+          {t.changeRating}
         </button>
       </section>
     );
@@ -51,38 +54,42 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
   };
 
   return (
-    <form class="csat" aria-label="Rating" onSubmit={(e) => void submit(e)}>
+    <form class="csat" aria-label={t.rating} onSubmit={(e) => void submit(e)}>
       <p id="csat-q" class="csat-q">{prompt.question}</p>
-      <RatingScale labelledBy="csat-q" labels={CSAT_LABELS} faces={DIGITS} value={score} onChange={setScore} />
+      <RatingScale labelledBy="csat-q" labels={scaleLabels(t, 'csat')} faces={DIGITS} value={score} onChange={setScore} />
       <p class="scale-ends" aria-hidden="true">
-        <span>Very unsatisfied</span>
-        <span>Very satisfied</span>
+        <span>{t.csat1}</span>
+        <span>{t.csat5}</span>
       </p>
       {score !== null && (
         <>
           {prompt.cesQuestion && (
             <>
               <p id="ces-q" class="csat-q">{prompt.cesQuestion}</p>
-              <RatingScale labelledBy="ces-q" labels={CES_LABELS} faces={DIGITS} value={ces} onChange={setCes} />
+              <RatingScale labelledBy="ces-q" labels={scaleLabels(t, 'ces')} faces={DIGITS} value={ces} onChange={setCes} />
               <p class="scale-ends" aria-hidden="true">
-                <span>Very difficult</span>
-                <span>Very easy</span>
+                <span>{t.ces1}</span>
+                <span>{t.ces5}</span>
               </p>
             </>
           )}
           <label class="csat-q" for="csat-comment">
-            {prompt.commentPrompt} <span class="optional">(optional)</span>
+            {prompt.commentPrompt} <span class="optional">{t.optional}</span>
           </label>
           <textarea id="csat-comment" rows={2} maxLength={COMMENT_MAX} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
         </>
       )}
-      {error && <p class="csat-error" role="alert">{error}</p>}
+      {error && (
+        <p class="csat-error" role="alert">
+          {'key' in error ? t[error.key] : error.text}
+        </p>
+      )}
       <div class="csat-actions">
         <button type="submit" class="primary" disabled={score === null || busy}>
-          Send rating
+          {t.sendRating}
         </button>
         <button type="button" class="link" onClick={() => (prompt.rating ? setEditing(false) : onSkip())}>
-          {prompt.rating ? 'Cancel' : 'Skip'}
+          {prompt.rating ? t.cancel : t.skip}
         </button>
       </div>
     </form>

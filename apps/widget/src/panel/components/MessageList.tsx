@@ -1,7 +1,9 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Message } from '@hearth/protocol';
 import type { PendingItem } from '../chat-state.ts';
+import { format } from '../i18n/strings.ts';
+import { useStrings } from '../i18n/use-strings.ts';
 import { MessageText } from './MessageText.tsx';
 
 interface MessageListProps {
@@ -10,20 +12,18 @@ interface MessageListProps {
   /** Seq of the visitor message that shows "Seen", or null. */
   seenSeq: number | null;
   closed: boolean;
+  /** Shown at the top of an empty chat. */
+  greeting: string;
+  /** What heads an agent's messages: their name, or the site's when the site hides its agents. */
+  agentLabel(m: Message): string;
   /** Shown after the messages: the CSAT question of a closed conversation. */
   children?: ComponentChildren;
 }
 
-const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-const PENDING_TEXT: Record<PendingItem['status'], string> = {
-  sending: 'Sending…',
-  queued: 'Waiting to send…',
-  failed: 'Not sent',
-};
-
-export function MessageList({ messages, pending, seenSeq, closed, children }: MessageListProps) {
+export function MessageList({ messages, pending, seenSeq, closed, greeting, agentLabel, children }: MessageListProps) {
+  const { t, locale } = useStrings();
   const ref = useRef<HTMLDivElement>(null);
+  const time = useMemo(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }), [locale]);
   const count = messages.length + pending.length;
   // Keep the newest message in view as messages arrive or are sent.
   useLayoutEffect(() => {
@@ -32,8 +32,10 @@ export function MessageList({ messages, pending, seenSeq, closed, children }: Me
   }, [count, closed]);
 
   return (
-    <div class="messages" ref={ref} role="log" aria-live="polite" aria-label="Messages">
-      {count === 0 && <p class="intro">Hi there! Ask us anything — we'll reply right here.</p>}
+    // A log, but not live: new agent messages are announced once each by the Announcer, and the
+    // history a reload brings back is never read out.
+    <div class="messages" ref={ref} role="log" aria-live="off" aria-label={t.messages} tabIndex={0}>
+      {count === 0 && <p class="intro">{greeting}</p>}
       {[
         ...messages.map((m, i) => {
           const previous = messages[i - 1];
@@ -43,11 +45,11 @@ export function MessageList({ messages, pending, seenSeq, closed, children }: Me
             // Visitor messages are keyed by clientId (unique for this visitor) to match their pending
             // bubble; agents' clientIds are only unique per agent, so theirs use seq.
             <div key={m.authorType === 'visitor' ? `visitor:${m.clientId}` : `seq:${m.seq}`} class={`message ${m.authorType}`}>
-              {named && <span class="author">{m.authorName || 'Agent'}</span>}
-              <p class="bubble" title={time(m.createdAt)}>
+              {named && <span class="author">{agentLabel(m)}</span>}
+              <p class="bubble" title={time.format(m.createdAt)}>
                 <MessageText body={m.body} />
               </p>
-              {m.seq === seenSeq && <span class="receipt">Seen</span>}
+              {m.seq === seenSeq && <span class="receipt">{t.seen}</span>}
             </div>
           );
         }),
@@ -57,11 +59,11 @@ export function MessageList({ messages, pending, seenSeq, closed, children }: Me
             <p class="bubble">
               <MessageText body={p.body} />
             </p>
-            <span class="receipt">{p.error ? `${PENDING_TEXT[p.status]}: ${p.error}` : PENDING_TEXT[p.status]}</span>
+            <span class="receipt">{p.error ? format(t.pendingError, { status: t[p.status], error: p.error }) : t[p.status]}</span>
           </div>
         )),
       ]}
-      {closed && <p class="intro">This conversation has ended. Send a message to start a new one.</p>}
+      {closed && <p class="intro">{t.ended}</p>}
       {children}
     </div>
   );

@@ -1,0 +1,39 @@
+import type { WidgetLocale } from '@hearth/protocol';
+import { de } from './de.ts';
+import { en, type Strings } from './en.ts';
+import { es } from './es.ts';
+
+export type { Strings, StringKey } from './en.ts';
+
+/** Every locale the panel ships, keyed by the protocol's WIDGET_LOCALES (a missing one fails type-checking). */
+export const STRING_TABLES: Record<WidgetLocale, Strings> = { en, de, es };
+
+// Spelled out, not imported: the protocol's runtime modules pull zod into the bundle.
+const LOCALES = Object.keys(STRING_TABLES) as WidgetLocale[];
+
+/**
+ * The widget's language: the host page's `setLocale` wins, then the site's setting, then the first
+ * of the browser's languages we speak (by primary subtag: de-AT is German), then English.
+ *
+ * @example pickLocale(null, null, ['fr-FR', 'es-MX']) // 'es'
+ */
+export function pickLocale(hostLocale: string | null, siteLocale: string | null, browserLanguages: readonly string[]): WidgetLocale {
+  for (const tag of [hostLocale, siteLocale, ...browserLanguages]) {
+    const primary = tag?.toLowerCase().split('-')[0];
+    const match = LOCALES.find((l) => l === primary);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/**
+ * Fills `{name}` placeholders. Values are plain text (rendered as text nodes, never HTML).
+ *
+ * @example format('{name} is typing…', { name: 'Ada' }) // 'Ada is typing…'
+ */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The placeholder names of a template, sorted (for the locale consistency test). */
+export const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
