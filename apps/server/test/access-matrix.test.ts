@@ -171,5 +171,6 @@ describe('access matrix', () => {
     }
     console.info(`[access-matrix] ${JSON.stringify(tally)}`);
     expect(tally.leaks).toBe(0);
-  });
+    // ~60 routes × 6 principals, each a real request: minutes-long on a loaded 2-core machine is still fine.
+  }, 180_000);
 });
