@@ -30,9 +30,10 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   // A transfer names exactly one target: a department (routing refuses it if it is not the site's).
   toDepartmentId: 'matrix-department',
   status: 'away',
-  // visitor:track (a host-page event) and an invitation link's token (well-formed, nobody's).
-  name: 'matrix',
+  // visitor:track (a host-page event) and profile updates.
+  name: 'matrix-event',
   at: 0,
+  // An invitation link's token: well-formed, nobody's.
   inviteToken: 'M'.repeat(43),
 });
 
