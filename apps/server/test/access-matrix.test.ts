@@ -171,6 +171,7 @@ describe('access matrix', () => {
     }
     console.info(`[access-matrix] ${JSON.stringify(tally)}`);
     expect(tally.leaks).toBe(0);
-    // ~60 routes × 6 principals, each a real request: minutes-long on a loaded 2-core machine is still fine.
+    // Every cell signs in afresh (scrypt): with ~60 routes × 6 principals that is well past the
+    // default 20 s on a shared 2-core machine.
   }, 180_000);
 });
