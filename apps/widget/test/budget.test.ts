@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The widget's byte budget (gzip, as served). Runs against the build output: `pnpm build` first.
- * The loader runs on every page of every site that embeds Hearth; the panel is fetched by every
- * visitor who opens the chat (and preloaded on each page during a conversation).
+ * The loader runs on every page of every site that embeds Hearth; the triggers chunk on the pages of
+ * sites with enabled triggers (after the page is idle); the panel is fetched by every visitor who
+ * opens the chat (and preloaded on each page during a conversation).
  */
 const LOADER_BUDGET = 6 * 1024;
+const TRIGGERS_BUDGET = 4 * 1024;
 const PANEL_BUDGET = 35 * 1024;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
@@ -29,6 +31,19 @@ describe('widget budget', () => {
     expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
   });
 
+  it(`triggers chunk is at most ${TRIGGERS_BUDGET} bytes gzip, and the loader names exactly this build of it`, () => {
+    const [chunk, ...others] = readdirSync(join(dist, 'triggers'));
+    expect(others).toEqual([]);
+    const size = gzipSize(join(dist, 'triggers', chunk!));
+    console.log(`triggers: dist/triggers/${chunk} ${size} B gzip`);
+    expect(size).toBeLessThanOrEqual(TRIGGERS_BUDGET);
+    const loader = readFileSync(join(dist, 'loader/widget.js'), 'utf8');
+    expect(loader).toContain(`/widget-triggers/${chunk}`);
+    // The detectors and the evaluator live in the chunk only (its storage key is a marker of them).
+    expect(loader).not.toContain('hearth:proactive:');
+    expect(readFileSync(join(dist, 'triggers', chunk!), 'utf8')).toContain('hearth:proactive:');
+  });
+
   it(`panel (everything the frame fetches) is at most ${PANEL_BUDGET} bytes gzip, without zod`, () => {
     const files = filesUnder(join(dist, 'panel'));
     expect(files.some((f) => f.endsWith('frame.html'))).toBe(true);
@@ -44,9 +59,11 @@ describe('widget budget', () => {
     expect(total).toBeLessThanOrEqual(PANEL_BUDGET);
   });
 
-  it('loader contains no zod and no wildcard postMessage target', () => {
-    const code = readFileSync(join(dist, 'loader/widget.js'), 'utf8');
-    expect(code).not.toMatch(/ZodError/);
-    expect(code).not.toMatch(/postMessage\([^)]*["']\*["']\)/);
+  it('loader and triggers chunk contain no zod and no wildcard postMessage target', () => {
+    for (const file of [join(dist, 'loader/widget.js'), ...filesUnder(join(dist, 'triggers'))]) {
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toMatch(/ZodError/);
+      expect(code).not.toMatch(/postMessage\([^)]*["']\*["']\)/);
+    }
   });
 });

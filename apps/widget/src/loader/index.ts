@@ -1,15 +1,25 @@
-import type { HostIdentity, HostToFrame, StoredKey, TriggerContext } from '@hearth/protocol';
+import type { HostIdentity, HostToFrame, StoredKey, Theme, TriggerContext, VisitorAttributes, WidgetLocale } from '@hearth/protocol';
 import { parseFrameToHost } from '../embed-messages.ts';
+import { attributes as checkAttributes, identity as checkIdentity, listener, locale as checkLocale, theme as checkTheme, trackArgs } from './api-arguments.ts';
 import { installApi } from './command-queue.ts';
+import { textColorOn } from './contrast.ts';
+import { HOST_EVENTS, createHostEvents } from './host-events.ts';
+import { load, loadJson, randomId, store, storeJson } from './host-storage.ts';
+import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
-import { startProactive } from './proactive.ts';
 import { activeFlagKey, frameUrl, readScriptConfig, storedKey, type LoaderConfig } from './script-config.ts';
+import { createScrollLock } from './scroll-lock.ts';
+import { MOBILE_QUERY } from './shell-styles.ts';
+import { DEFAULT_LOOK, LOOK_WAIT_MS, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
+import { linkTriggers } from './triggers-link.ts';
+import { watchUnreadTitle } from './unread-title.ts';
 import { createShell } from './widget-shell.ts';
 
 /**
  * The embed loader: `<script async src="https://HEARTH/widget.js" data-site="KEY"></script>`.
- * It draws the launcher at once and loads the chat frame only when needed. It runs inside someone
- * else's page, so it never throws into it and defines no global but `window.Hearth`.
+ * It draws the launcher (in the site's look), serves the JS API and loads the chat frame only when
+ * needed. It runs inside someone else's page, so it never throws into it and defines no global but
+ * `window.Hearth`.
  */
 
 // Performance marks (read by `pnpm bench`): loader start, and launcher painted (below).
@@ -17,6 +27,11 @@ mark('start');
 
 // Captured synchronously: document.currentScript is only set while this script's top level runs.
 const currentScript = document.currentScript as HTMLScriptElement | null;
+
+/** Tracked events of this visit replayed to the frame when it loads (it may load pages later). */
+const TRACK_REPLAY = 20;
+
+type HostTrack = Extract<HostToFrame, { type: 'hearth:track' }>['event'];
 
 safe(() => {
   if (window.Hearth?.loaded) return; // the snippet was pasted twice
@@ -33,21 +48,49 @@ safe(() => {
 })();
 
 function start(config: LoaderConfig): void {
-  const flagKey = activeFlagKey(config.siteKey);
+  const { siteKey } = config;
+  const flagKey = activeFlagKey(siteKey);
+  const tracksKey = `hearth:tracks:${siteKey}`;
   let open = false;
   let ready = false;
   let unread = 0;
+  let hiddenByHost = false;
+  let look: SiteLook | null = null;
   // The visitor asked for focus before the frame could take it; honoured on hearth:ready.
   let focusOnReady = false;
   let frame: HTMLIFrameElement | null = null;
   let lastPageUrl = '';
   // The prompt the visitor engaged with: handed to the frame (again on ready) for their first message.
   let trigger: TriggerContext | null = null;
+  // What the host told us through the API, replayed to the frame whenever it (re)loads.
   let identity: HostIdentity | null = null;
+  let attributes: VisitorAttributes | null = null;
+  let locale: WidgetLocale | null = null;
+  let theme: Theme | null = null;
+  let resetPending = false;
 
+  const events = createHostEvents();
+  const setTitleCount = watchUnreadTitle();
+  const lockScroll = createScrollLock();
+  const mobile = matchMedia(MOBILE_QUERY);
   const shell = createShell(safe(() => setOpen(!open, true)));
-  // The frame after the next rendering step: the launcher has been painted by then.
-  requestAnimationFrame(() => setTimeout(() => mark('shown')));
+  const currentLocale = () => pickLocale(locale, look?.locale ?? null, navigator.language);
+
+  function render(): void {
+    const text = stringsFor(currentLocale());
+    const label = look?.launcherLabel ?? '';
+    shell.render({ open, unread, hidden: hiddenByHost || !look, name: launcherName(text, label, open, unread), tooltip: label || text.open });
+    setTitleCount(open ? 0 : unread);
+    lockScroll(open && mobile.matches);
+  }
+  mobile.addEventListener?.('change', safe(render));
+
+  function paint(next: SiteLook): void {
+    if (!look) requestAnimationFrame(() => setTimeout(() => mark('shown'))); // after the next rendering step
+    look = next;
+    shell.paint({ brand: next.brandColor, onBrand: textColorOn(next.brandColor), side: next.position, theme: theme ?? next.theme });
+    render();
+  }
 
   const ensureFrame = (): HTMLIFrameElement => (frame ??= shell.mountFrame(frameUrl(config, location.origin)));
 
@@ -67,10 +110,11 @@ function start(config: LoaderConfig): void {
       open = next;
       if (open) {
         ensureFrame();
-        proactive.opened();
+        triggers.opened();
       }
-      shell.render(open, unread);
+      render();
       post(open ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
+      events.emit(open ? 'open' : 'close');
     }
     if (open && focus) {
       focusOnReady = !ready;
@@ -80,22 +124,35 @@ function start(config: LoaderConfig): void {
     }
   }
 
-  // The host page's storage. Blocked storage only costs features: the frame then loads on first
-  // click instead of in advance, and a frame without storage of its own forgets the visitor.
-  function load(key: string): string | null {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
+  function setUnread(count: number): void {
+    if (count === unread) return;
+    unread = count;
+    render();
+    events.emit('unread:changed', { count });
   }
-  function store(key: string, value: string | null): void {
-    try {
-      if (value === null) localStorage.removeItem(key);
-      else localStorage.setItem(key, value);
-    } catch {
-      // see load()
+
+  function onReady(target: HTMLIFrameElement): void {
+    ready = true;
+    // Forget first, so the session the frame starts next is already the new visitor's.
+    if (resetPending) post({ type: 'hearth:reset' });
+    resetPending = false;
+    const values: Partial<Record<StoredKey, string>> = {};
+    for (const key of ['token', 'outbox'] as const) {
+      const value = load(storedKey(key, siteKey));
+      if (value !== null) values[key] = value;
     }
+    post({ type: 'hearth:identify', identity });
+    post({ type: 'hearth:stored', values });
+    if (attributes) post({ type: 'hearth:attributes', attributes });
+    if (locale) post({ type: 'hearth:locale', locale });
+    if (theme) post({ type: 'hearth:theme', theme });
+    postPage();
+    post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
+    if (trigger) post({ type: 'hearth:trigger', context: trigger });
+    // The frame dedupes by id: replaying the visit's recent events on every page costs nothing twice.
+    for (const event of loadJson<HostTrack[]>(tracksKey, [], 'sessionStorage')) post({ type: 'hearth:track', event });
+    if (open && focusOnReady) target.focus();
+    focusOnReady = false;
   }
 
   addEventListener(
@@ -106,38 +163,21 @@ function start(config: LoaderConfig): void {
       const message = parseFrameToHost(event.data);
       if (!message) return;
       switch (message.type) {
-        case 'hearth:ready': {
-          ready = true;
-          const values: Partial<Record<StoredKey, string>> = {};
-          for (const key of ['token', 'outbox'] as const) {
-            const value = load(storedKey(key, config.siteKey));
-            if (value !== null) values[key] = value;
-          }
-          post({ type: 'hearth:identify', identity });
-          post({ type: 'hearth:stored', values });
-          postPage();
-          post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
-          if (trigger) post({ type: 'hearth:trigger', context: trigger });
-          if (open && focusOnReady) frame.focus();
-          focusOnReady = false;
-          break;
-        }
+        case 'hearth:ready':
+          return onReady(frame);
         case 'hearth:close':
-          setOpen(false, true);
-          break;
+          return setOpen(false, true);
         case 'hearth:open-request':
-          setOpen(true, false);
-          break;
+          return setOpen(true, false);
         case 'hearth:unread':
-          unread = message.count;
-          shell.render(open, unread);
-          break;
+          return setUnread(message.count);
         case 'hearth:conversation':
-          store(flagKey, message.active ? '1' : null);
-          break;
+          return store(flagKey, message.active ? '1' : null);
         case 'hearth:store':
-          store(storedKey(message.key, config.siteKey), message.value);
-          break;
+          return store(storedKey(message.key, siteKey), message.value);
+        case 'hearth:event':
+          // A copy of plain data: the host's listener cannot reach into our state.
+          return events.emit(message.name, { ...message.data });
       }
     }),
   );
@@ -150,36 +190,91 @@ function start(config: LoaderConfig): void {
     }),
   );
 
-  const proactive = startProactive(config, {
+  const triggers = linkTriggers(config, {
     root: shell.host.shadowRoot!,
-    // No prompt over an open panel, nor to a visitor already in a conversation.
-    chatting: () => open || load(flagKey) === '1',
+    // No prompt over an open panel, with the launcher hidden, nor to a visitor already in a conversation.
+    chatting: () => open || hiddenByHost || load(flagKey) === '1',
     engage: (context) => {
       trigger = context;
       setOpen(true, true);
       post({ type: 'hearth:trigger', context });
     },
+    locale: currentLocale,
   });
 
   watchNavigation(
     safe(() => {
-      proactive.navigated();
+      triggers.navigated();
       if (location.href !== lastPageUrl) postPage();
     }),
   );
 
+  // A returning visitor's launcher is drawn at once in the look this device saw last; a first visit
+  // waits for the config (up to LOOK_WAIT_MS) rather than flash the default color, then corrects.
+  const cached = cachedLook(siteKey);
+  if (cached) paint(cached);
+  else setTimeout(safe(() => look ?? paint(DEFAULT_LOOK)), LOOK_WAIT_MS);
+  fetchSiteConfig(
+    config,
+    safe((fresh, site) => {
+      if (fresh || !look) paint(fresh ?? DEFAULT_LOOK);
+      triggers.start(site);
+    }),
+  );
+
   installApi(window, {
-    track: proactive.track,
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
     toggle: () => setOpen(!open, open ? shell.hasFocus() : true),
-    // Checked for shape by the frame and for its hash by the server; here only cloned to plain data
-    // (a JSON round trip drops functions and getters a host object might carry into postMessage).
+    show: () => {
+      hiddenByHost = false;
+      render();
+    },
+    hide: () => {
+      hiddenByHost = true;
+      setOpen(false, false);
+      render();
+    },
     identify: (value) => {
-      identity = value ? (JSON.parse(JSON.stringify(value)) as HostIdentity) : null;
+      identity = checkIdentity(value);
       post({ type: 'hearth:identify', identity });
     },
+    set: (value) => {
+      const next = checkAttributes(value);
+      attributes = { ...attributes, ...next };
+      post({ type: 'hearth:attributes', attributes: next });
+    },
+    track: (name, props) => {
+      const event: HostTrack = { id: randomId(), at: Date.now(), ...trackArgs(name, props) };
+      storeJson(tracksKey, [...loadJson<HostTrack[]>(tracksKey, [], 'sessionStorage'), event].slice(-TRACK_REPLAY), 'sessionStorage');
+      post({ type: 'hearth:track', event });
+      triggers.track(event.name, event.props);
+    },
+    setLocale: (value) => {
+      locale = checkLocale(value);
+      render();
+      post({ type: 'hearth:locale', locale });
+    },
+    setTheme: (value) => {
+      theme = checkTheme(value);
+      if (look) paint(look);
+      post({ type: 'hearth:theme', theme });
+    },
+    reset: () => {
+      for (const key of [storedKey('token', siteKey), storedKey('outbox', siteKey), flagKey]) store(key, null);
+      store(tracksKey, null, 'sessionStorage');
+      identity = attributes = trigger = null;
+      setUnread(0);
+      // A frame with storage of its own keeps the visitor's token there: it must hear the reset, so
+      // it is loaded (hidden) if it is not yet, and told as soon as it is ready.
+      if (ready) post({ type: 'hearth:reset' });
+      else resetPending = true;
+      ensureFrame();
+    },
+    on: (event, fn) => events.on(...listener(HOST_EVENTS, event, fn)),
+    off: (event, fn) => events.off(...listener(HOST_EVENTS, event, fn)),
   });
+  events.emit('ready');
 
   // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.
   if (load(flagKey) === '1') ensureFrame();
