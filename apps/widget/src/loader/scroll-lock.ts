@@ -10,8 +10,9 @@ export function createScrollLock(): (lock: boolean) => void {
     if (lock && !saved) {
       saved = [];
       for (const el of [document.documentElement, document.body]) {
+        const hadStyle = el.hasAttribute('style');
         for (const prop of ['overflow-x', 'overflow-y']) {
-          saved.push([el, prop, el.style.getPropertyValue(prop), el.style.getPropertyPriority(prop), el.hasAttribute('style')]);
+          saved.push([el, prop, el.style.getPropertyValue(prop), el.style.getPropertyPriority(prop), hadStyle]);
           el.style.setProperty(prop, 'hidden', 'important');
         }
       }
