@@ -262,7 +262,7 @@ describe('Hearth JS API', () => {
     await agentContext.close();
   });
 
-  it("reset forgets the visitor on this device and tells the frame", async () => {
+  it('reset forgets the visitor on this device and tells the frame, loading it if need be', async () => {
     const { context, page: p } = await visit();
     await launcher(p).click();
     const frame = await widgetFrame(p);
@@ -280,6 +280,16 @@ describe('Hearth JS API', () => {
     );
     expect(left).toEqual([null, null, null, null]);
     await context.close();
+
+    // Before any frame exists (a frame with storage of its own still holds the token there): the
+    // loader loads it hidden, and reset is the first thing it hears.
+    const later = await visit();
+    await expect.poll(() => log(later.page)).toContain('ready');
+    await hearth(later.page, 'reset');
+    const hidden = await widgetFrame(later.page);
+    await expect.poll(async () => (await received(hidden)).map((m) => m.type).slice(0, 2)).toEqual(['hearth:reset', 'hearth:identify']);
+    await expect(panelOpen(later.page).count()).resolves.toBe(0);
+    await later.context.close();
   });
 
   it('below 640 px the open panel fills the screen, the launcher hides and the page does not scroll; all restored on close', async () => {

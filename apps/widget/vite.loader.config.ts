@@ -2,18 +2,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'vite';
 
-/** The triggers chunk built just before (vite.triggers.config.ts); its name is baked into the loader. */
-function triggersChunk(): string {
-  const dir = new URL('./dist/triggers/', import.meta.url);
-  const name = existsSync(dir) ? readdirSync(dir).find((f) => /^triggers-[\w-]+\.js$/.test(f)) : undefined;
-  if (!name) throw new Error('Build the triggers chunk first: vite build --config vite.triggers.config.ts');
-  return name;
+/** The chunks built just before (vite.chunks.config.ts); their hashed names are baked into the loader. */
+function chunkNames(): Record<'triggers' | 'frameLink', string> {
+  const dir = new URL('./dist/chunks/', import.meta.url);
+  const files = existsSync(dir) ? readdirSync(dir) : [];
+  const find = (prefix: string): string => {
+    const name = files.find((f) => f.startsWith(prefix + '-') && f.endsWith('.js'));
+    if (!name) throw new Error('Build the chunks first: vite build --config vite.chunks.config.ts');
+    return name;
+  };
+  return { triggers: find('triggers'), frameLink: find('frame-link') };
 }
 
-/** Minifier settings, shared with the triggers chunk (vite.triggers.config.ts). */
+/** Minifier settings, shared with the chunks (vite.chunks.config.ts). */
 export const LOADER_MINIFY = {
   // es2020 keeps `?.` and `??` as written (es2019 expands each into a temporary and two tests) and
-  // dynamic import() (the triggers chunk); terser packs tighter than esbuild.
+  // dynamic import() (the chunks); terser packs tighter than esbuild.
   // es2020 = Chrome 80, Safari 13.1, Firefox 72 and later.
   target: 'es2020',
   minify: 'terser',
@@ -43,6 +47,6 @@ const config: UserConfig = {
 
 export default defineConfig(({ command }) => ({
   ...config,
-  // Only a build needs the chunk's name (the triggers config imports this file for its settings).
-  define: command === 'build' ? { __HEARTH_TRIGGERS_CHUNK__: JSON.stringify(triggersChunk()) } : {},
+  // Only a build needs the chunks' names (the chunks config imports this file for its settings).
+  define: command === 'build' ? { __HEARTH_CHUNKS__: JSON.stringify(chunkNames()) } : {},
 }));

@@ -13,7 +13,7 @@ import type { Config } from '../config.ts';
 export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   const loaderDir = join(config.WIDGET_DIST, 'loader');
   const panelDir = join(config.WIDGET_DIST, 'panel');
-  const triggersDir = join(config.WIDGET_DIST, 'triggers');
+  const chunksDir = join(config.WIDGET_DIST, 'chunks');
   const consoleDir = config.CONSOLE_DIST;
   const notBuilt = (what: string) => ({ error: { code: 'not_built', message: `${what} is not built: run \`pnpm build\`.` } });
 
@@ -28,12 +28,13 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
       setHeaders: (res, path) =>
         res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
-    // The proactive-triggers chunk: an ES module the loader imports from the host page, so it needs
-    // CORS (module scripts are fetched in cors mode); its name carries its hash, so it never changes.
-    if (existsSync(triggersDir)) {
+    // The loader's chunks (frame link, proactive triggers): ES modules the loader imports from the
+    // host page, so they need CORS (module scripts are fetched in cors mode); their names carry
+    // their hash, so they never change.
+    if (existsSync(chunksDir)) {
       await app.register(fastifyStatic, {
-        root: triggersDir,
-        prefix: '/widget-triggers/',
+        root: chunksDir,
+        prefix: '/widget-chunks/',
         decorateReply: false,
         setHeaders: (res) => {
           res.header('access-control-allow-origin', '*');
@@ -41,7 +42,7 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
         },
       });
     } else {
-      app.get('/widget-triggers/*', async (_r, reply) => reply.code(503).send(notBuilt('The widget')));
+      app.get('/widget-chunks/*', async (_r, reply) => reply.code(503).send(notBuilt('The widget')));
     }
     await app.register(async (scope) => {
       await scope.register(fastifyStatic, { root: loaderDir, serve: false });

@@ -1,25 +1,23 @@
-import type { HostIdentity, HostToFrame, StoredKey, Theme, TriggerContext, VisitorAttributes, WidgetLocale } from '@hearth/protocol';
-import { parseFrameToHost } from '../embed-messages.ts';
+import type { HostToFrame } from '@hearth/protocol';
 import { attributes as checkAttributes, identity as checkIdentity, listener, locale as checkLocale, theme as checkTheme, trackArgs } from './api-arguments.ts';
+import { chunkUrl } from './chunks.ts';
 import { installApi } from './command-queue.ts';
 import { textColorOn } from './contrast.ts';
+import type { FrameLink, LoaderState } from './frame-link/frame-link.ts';
 import { HOST_EVENTS, createHostEvents } from './host-events.ts';
 import { load, loadJson, randomId, store, storeJson } from './host-storage.ts';
 import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
-import { activeFlagKey, frameUrl, readScriptConfig, storedKey, type LoaderConfig } from './script-config.ts';
-import { createScrollLock } from './scroll-lock.ts';
-import { MOBILE_QUERY } from './shell-styles.ts';
+import { TRACK_REPLAY, activeFlagKey, frameUrl, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
 import { DEFAULT_LOOK, LOOK_WAIT_MS, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
 import { linkTriggers } from './triggers-link.ts';
-import { watchUnreadTitle } from './unread-title.ts';
 import { createShell } from './widget-shell.ts';
 
 /**
  * The embed loader: `<script async src="https://HEARTH/widget.js" data-site="KEY"></script>`.
- * It draws the launcher (in the site's look), serves the JS API and loads the chat frame only when
- * needed. It runs inside someone else's page, so it never throws into it and defines no global but
- * `window.Hearth`.
+ * It draws the launcher (in the site's look) and serves the JS API; the chat frame, the code that
+ * talks to it (frame-link/) and the proactive triggers (triggers/) load only when needed. It runs
+ * inside someone else's page, so it never throws into it and defines no global but `window.Hearth`.
  */
 
 // Performance marks (read by `pnpm bench`): loader start, and launcher painted (below).
@@ -27,9 +25,6 @@ mark('start');
 
 // Captured synchronously: document.currentScript is only set while this script's top level runs.
 const currentScript = document.currentScript as HTMLScriptElement | null;
-
-/** Tracked events of this visit replayed to the frame when it loads (it may load pages later). */
-const TRACK_REPLAY = 20;
 
 type HostTrack = Extract<HostToFrame, { type: 'hearth:track' }>['event'];
 
@@ -50,109 +45,82 @@ safe(() => {
 function start(config: LoaderConfig): void {
   const { siteKey } = config;
   const flagKey = activeFlagKey(siteKey);
-  const tracksKey = `hearth:tracks:${siteKey}`;
-  let open = false;
-  let ready = false;
-  let unread = 0;
+  const state: LoaderState = {
+    open: false,
+    unread: 0,
+    focusOnReady: false,
+    identity: null,
+    attributes: null,
+    locale: null,
+    theme: null,
+    trigger: null,
+    resetPending: false,
+  };
   let hiddenByHost = false;
   let look: SiteLook | null = null;
-  // The visitor asked for focus before the frame could take it; honoured on hearth:ready.
-  let focusOnReady = false;
   let frame: HTMLIFrameElement | null = null;
-  let lastPageUrl = '';
-  // The prompt the visitor engaged with: handed to the frame (again on ready) for their first message.
-  let trigger: TriggerContext | null = null;
-  // What the host told us through the API, replayed to the frame whenever it (re)loads.
-  let identity: HostIdentity | null = null;
-  let attributes: VisitorAttributes | null = null;
-  let locale: WidgetLocale | null = null;
-  let theme: Theme | null = null;
-  let resetPending = false;
+  let link: FrameLink | null = null;
+  // The frame's messages that came before the link's code did (its hearth:ready, typically not).
+  const inbox: unknown[] = [];
 
   const events = createHostEvents();
-  const setTitleCount = watchUnreadTitle();
-  const lockScroll = createScrollLock();
-  const mobile = matchMedia(MOBILE_QUERY);
-  const shell = createShell(safe(() => setOpen(!open, true)));
-  const currentLocale = () => pickLocale(locale, look?.locale ?? null, navigator.language);
+  const shell = createShell(safe(() => setOpen(!state.open, true)));
+  const currentLocale = () => pickLocale(state.locale, look?.locale ?? null, navigator.language);
 
   function render(): void {
     const text = stringsFor(currentLocale());
     const label = look?.launcherLabel ?? '';
+    const { open, unread } = state;
     shell.render({ open, unread, hidden: hiddenByHost || !look, name: launcherName(text, label, open, unread), tooltip: label || text.open });
-    setTitleCount(open ? 0 : unread);
-    lockScroll(open && mobile.matches);
+    link?.render();
   }
-  mobile.addEventListener?.('change', safe(render));
 
   function paint(next: SiteLook): void {
     if (!look) requestAnimationFrame(() => setTimeout(() => mark('shown'))); // after the next rendering step
     look = next;
-    shell.paint({ brand: next.brandColor, onBrand: textColorOn(next.brandColor), side: next.position, theme: theme ?? next.theme });
+    shell.paint({ brand: next.brandColor, onBrand: textColorOn(next.brandColor), side: next.position, theme: state.theme ?? next.theme });
     render();
   }
 
-  const ensureFrame = (): HTMLIFrameElement => (frame ??= shell.mountFrame(frameUrl(config, location.origin)));
+  /** Mounts the (hidden) frame once, and imports the code that talks to it alongside. */
+  function ensureFrame(): void {
+    if (frame) return;
+    const mounted = (frame = shell.mountFrame(frameUrl(config, location.origin)));
+    (import(/* @vite-ignore */ chunkUrl(config, 'frameLink')) as Promise<typeof import('./frame-link/index.ts')>)
+      .then((chunk) => {
+        link = chunk.linkFrame({ config, frame: mounted, state, setOpen, setUnread, emit: events.emit });
+        for (const data of inbox.splice(0)) link.receive(data);
+        link.render();
+      })
+      .catch((error: unknown) => console.warn('[hearth] the chat did not load:', error));
+  }
 
-  // Until the frame says it is ready, nothing is posted: on ready it receives the full current state.
-  const post = (message: HostToFrame): void => {
-    if (ready && frame?.contentWindow) frame.contentWindow.postMessage(message, config.origin);
-  };
+  const post = (message: HostToFrame): void => link?.post(message);
 
-  const postPage = (): void => {
-    lastPageUrl = location.href;
-    post({ type: 'hearth:page', page: { url: location.href, title: document.title, referrer: document.referrer || null } });
-  };
-
-  /** `focus`: on open, move focus into the chat; on close, return it to the launcher. */
   function setOpen(next: boolean, focus: boolean): void {
-    if (next !== open) {
-      open = next;
-      if (open) {
+    if (next !== state.open) {
+      state.open = next;
+      if (next) {
         ensureFrame();
         triggers.opened();
       }
       render();
-      post(open ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
-      events.emit(open ? 'open' : 'close');
+      post(next ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
+      events.emit(next ? 'open' : 'close');
     }
-    if (open && focus) {
-      focusOnReady = !ready;
+    if (state.open && focus) {
+      state.focusOnReady = !link?.isReady();
       frame?.focus();
-    } else if (!open && focus) {
+    } else if (!state.open && focus) {
       shell.launcher.focus();
     }
   }
 
   function setUnread(count: number): void {
-    if (count === unread) return;
-    unread = count;
+    if (count === state.unread) return;
+    state.unread = count;
     render();
     events.emit('unread:changed', { count });
-  }
-
-  function onReady(target: HTMLIFrameElement): void {
-    ready = true;
-    // Forget first, so the session the frame starts next is already the new visitor's.
-    if (resetPending) post({ type: 'hearth:reset' });
-    resetPending = false;
-    const values: Partial<Record<StoredKey, string>> = {};
-    for (const key of ['token', 'outbox'] as const) {
-      const value = load(storedKey(key, siteKey));
-      if (value !== null) values[key] = value;
-    }
-    post({ type: 'hearth:identify', identity });
-    post({ type: 'hearth:stored', values });
-    if (attributes) post({ type: 'hearth:attributes', attributes });
-    if (locale) post({ type: 'hearth:locale', locale });
-    if (theme) post({ type: 'hearth:theme', theme });
-    postPage();
-    post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
-    if (trigger) post({ type: 'hearth:trigger', context: trigger });
-    // The frame dedupes by id: replaying the visit's recent events on every page costs nothing twice.
-    for (const event of loadJson<HostTrack[]>(tracksKey, [], 'sessionStorage')) post({ type: 'hearth:track', event });
-    if (open && focusOnReady) target.focus();
-    focusOnReady = false;
   }
 
   addEventListener(
@@ -160,25 +128,8 @@ function start(config: LoaderConfig): void {
     safe((event: MessageEvent) => {
       // Only our own frame, from Hearth's origin: any other window or origin is ignored.
       if (!frame || event.source !== frame.contentWindow || event.origin !== config.origin) return;
-      const message = parseFrameToHost(event.data);
-      if (!message) return;
-      switch (message.type) {
-        case 'hearth:ready':
-          return onReady(frame);
-        case 'hearth:close':
-          return setOpen(false, true);
-        case 'hearth:open-request':
-          return setOpen(true, false);
-        case 'hearth:unread':
-          return setUnread(message.count);
-        case 'hearth:conversation':
-          return store(flagKey, message.active ? '1' : null);
-        case 'hearth:store':
-          return store(storedKey(message.key, siteKey), message.value);
-        case 'hearth:event':
-          // A copy of plain data: the host's listener cannot reach into our state.
-          return events.emit(message.name, { ...message.data });
-      }
+      if (link) link.receive(event.data);
+      else if (inbox.length < 50) inbox.push(event.data);
     }),
   );
 
@@ -186,16 +137,16 @@ function start(config: LoaderConfig): void {
   document.addEventListener(
     'keydown',
     safe((event: KeyboardEvent) => {
-      if (open && event.key === 'Escape' && !event.defaultPrevented) setOpen(false, shell.hasFocus());
+      if (state.open && event.key === 'Escape' && !event.defaultPrevented) setOpen(false, shell.hasFocus());
     }),
   );
 
   const triggers = linkTriggers(config, {
     root: shell.host.shadowRoot!,
     // No prompt over an open panel, with the launcher hidden, nor to a visitor already in a conversation.
-    chatting: () => open || hiddenByHost || load(flagKey) === '1',
+    chatting: () => state.open || hiddenByHost || load(flagKey) === '1',
     engage: (context) => {
-      trigger = context;
+      state.trigger = context;
       setOpen(true, true);
       post({ type: 'hearth:trigger', context });
     },
@@ -205,7 +156,7 @@ function start(config: LoaderConfig): void {
   watchNavigation(
     safe(() => {
       triggers.navigated();
-      if (location.href !== lastPageUrl) postPage();
+      link?.navigated();
     }),
   );
 
@@ -222,10 +173,11 @@ function start(config: LoaderConfig): void {
     }),
   );
 
+  // Each command checks its arguments before it changes anything (api-arguments.ts).
   installApi(window, {
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
-    toggle: () => setOpen(!open, open ? shell.hasFocus() : true),
+    toggle: () => setOpen(!state.open, state.open ? shell.hasFocus() : true),
     show: () => {
       hiddenByHost = false;
       render();
@@ -236,39 +188,40 @@ function start(config: LoaderConfig): void {
       render();
     },
     identify: (value) => {
-      identity = checkIdentity(value);
-      post({ type: 'hearth:identify', identity });
+      state.identity = checkIdentity(value);
+      post({ type: 'hearth:identify', identity: state.identity });
     },
     set: (value) => {
       const next = checkAttributes(value);
-      attributes = { ...attributes, ...next };
+      state.attributes = { ...state.attributes, ...next };
       post({ type: 'hearth:attributes', attributes: next });
     },
     track: (name, props) => {
       const event: HostTrack = { id: randomId(), at: Date.now(), ...trackArgs(name, props) };
-      storeJson(tracksKey, [...loadJson<HostTrack[]>(tracksKey, [], 'sessionStorage'), event].slice(-TRACK_REPLAY), 'sessionStorage');
+      const key = tracksKey(siteKey);
+      storeJson(key, [...loadJson<HostTrack[]>(key, [], 'sessionStorage'), event].slice(-TRACK_REPLAY), 'sessionStorage');
       post({ type: 'hearth:track', event });
       triggers.track(event.name, event.props);
     },
     setLocale: (value) => {
-      locale = checkLocale(value);
+      state.locale = checkLocale(value);
       render();
-      post({ type: 'hearth:locale', locale });
+      post({ type: 'hearth:locale', locale: state.locale });
     },
     setTheme: (value) => {
-      theme = checkTheme(value);
+      state.theme = checkTheme(value);
       if (look) paint(look);
-      post({ type: 'hearth:theme', theme });
+      post({ type: 'hearth:theme', theme: state.theme });
     },
     reset: () => {
       for (const key of [storedKey('token', siteKey), storedKey('outbox', siteKey), flagKey]) store(key, null);
-      store(tracksKey, null, 'sessionStorage');
-      identity = attributes = trigger = null;
+      store(tracksKey(siteKey), null, 'sessionStorage');
+      state.identity = state.attributes = state.trigger = null;
       setUnread(0);
       // A frame with storage of its own keeps the visitor's token there: it must hear the reset, so
       // it is loaded (hidden) if it is not yet, and told as soon as it is ready.
-      if (ready) post({ type: 'hearth:reset' });
-      else resetPending = true;
+      if (link?.isReady()) post({ type: 'hearth:reset' });
+      else state.resetPending = true;
       ensureFrame();
     },
     on: (event, fn) => events.on(...listener(HOST_EVENTS, event, fn)),

@@ -18,7 +18,6 @@ export const SHELL_CSS =
   '.launcher .x,.launcher[aria-expanded=true] .bubble{display:none}' +
   '.launcher[aria-expanded=true] .x{display:block}' +
   '.badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:#dc2626;color:#fff;font:700 12px/18px system-ui,sans-serif;text-align:center}' +
-  '.badge[hidden]{display:none}' +
   '.panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;width:370px;height:560px;max-height:calc(100vh - 108px);border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(17,24,39,.3);opacity:0;transform:translateY(12px);visibility:hidden;transition:opacity .18s,transform .18s,visibility 0s .18s}' +
   '.panel.open{opacity:1;transform:none;visibility:visible;transition:opacity .18s,transform .18s}' +
   ':host([data-side=left]) .launcher,:host([data-side=left]) .panel{left:20px;right:auto}' +

@@ -1,9 +1,7 @@
 import type { VisitorAttributes, WidgetTriggerConfig } from '@hearth/protocol';
+import { chunkUrl } from './chunks.ts';
 import type { LoaderConfig } from './script-config.ts';
 import type { Proactive, ProactiveHooks } from './triggers/proactive.ts';
-
-/** The triggers chunk's file under /widget-triggers/, content-hashed (set by vite.loader.config.ts). */
-declare const __HEARTH_TRIGGERS_CHUNK__: string;
 
 /** What the loader calls on the proactive triggers, whether or not their chunk has arrived yet. */
 export interface TriggersLink {
@@ -34,7 +32,7 @@ export function linkTriggers(config: LoaderConfig, hooks: ProactiveHooks): Trigg
     start(site) {
       if (!site?.triggers.length) return void (buffered = null);
       const load = (): void => {
-        (import(/* @vite-ignore */ `${config.origin}/widget-triggers/${__HEARTH_TRIGGERS_CHUNK__}`) as Promise<typeof import('./triggers/index.ts')>)
+        (import(/* @vite-ignore */ chunkUrl(config, 'triggers')) as Promise<typeof import('./triggers/index.ts')>)
           .then((chunk) => {
             proactive = chunk.startProactive(config, site, hooks);
             for (const [name, props] of buffered ?? []) proactive.track(name, props);
