@@ -30,6 +30,9 @@ const aimed = (v: Victim): Record<string, unknown> => ({
   // A transfer names exactly one target: a department (routing refuses it if it is not the site's).
   toDepartmentId: 'matrix-department',
   status: 'away',
+  // visitor:track (a host-page event: name and time).
+  name: 'matrix',
+  at: 0,
 });
 
 type Parser = { safeParse(v: unknown): { success: boolean }; shape?: Record<string, unknown> } | null;
