@@ -5,12 +5,14 @@ import { signInToConsole } from './hearth-api.ts';
 
 const suite = useHearthAndChromium();
 
-/** The demo shop, with its trigger config loaded (the loader fetches it after drawing the launcher). */
+/** The loader's triggers chunk has started on this page: its detectors are listening. */
+const triggersListening = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('hearth:triggers').length > 0);
+
+/** The demo shop, with its triggers running (the loader imports them once the page is idle). */
 async function openShop(page: Page, reload = false): Promise<void> {
-  const config = page.waitForResponse((r) => r.url().includes('/api/widget/triggers'));
   await (reload ? page.reload() : page.goto(`${suite.hearth.url}/demo`));
-  await (await config).finished();
   await page.getByRole('button', { name: /chat/i }).waitFor();
+  await triggersListening(page);
 }
 
 /** Rapid clicks on one spot, as a frustrated visitor does. */
@@ -61,7 +63,7 @@ describe('proactive triggers on the demo shop', () => {
     await other.getByRole('button', { name: 'Checkout' }).click();
     await rageClick(other, other.getByRole('button', { name: 'Apply coupon' }));
     await prompt(other).waitFor();
-    await other.getByRole('button', { name: 'Open chat' }).click();
+    await other.getByRole('button', { name: 'Chat with us' }).click();
     await prompt(other).waitFor({ state: 'detached' });
     await other.frameLocator('iframe[title="Hearth chat"]').getByRole('textbox', { name: 'Message' }).waitFor();
     expect(errors).toEqual([]);
@@ -104,9 +106,8 @@ describe('proactive triggers on the demo shop', () => {
     // The loader notes a navigation once the router has settled (see navigation.ts).
     await expect.poll(() => shop.evaluate(() => sessionStorage.getItem('hearth:proactive:demo') ?? '')).toContain('/demo#checkout');
     // A full page load (the "Shop" link), not a single-page-app navigation: the visit remembers the checkout.
-    const config = shop.waitForResponse((r) => r.url().includes('/api/widget/triggers'));
-    await shop.getByRole('link', { name: 'Shop' }).click();
-    await (await config).finished();
+    await Promise.all([shop.waitForEvent('load'), shop.getByRole('link', { name: 'Shop' }).click()]);
+    await triggersListening(shop);
     const shown = shop.waitForResponse((r) => r.url().includes('/api/widget/signals') && (r.request().postData() ?? '').includes('shown'));
     await prompt(shop).getByText('Leaving with items in your cart?', { exact: false }).waitFor();
     expect((await shown).status()).toBe(200);
@@ -217,8 +218,8 @@ describe('proactive triggers on the demo shop', () => {
     await settings.fill((await settings.inputValue()).replace('"(checkout"', '"checkout"').replace('"clicks": 3', '"clicks": 4'));
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
-    const config = await (await page.request.get(`${suite.hearth.url}/api/widget/triggers?site=demo`)).json();
-    expect(config.rage.clicks).toBe(4);
+    const config = await (await page.request.get(`${suite.hearth.url}/api/widget/config?site=demo`)).json();
+    expect(config.triggers.rage.clicks).toBe(4);
     await context.close();
   });
 });

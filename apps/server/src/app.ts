@@ -10,6 +10,7 @@ import securityPlugin from './security/security.plugin.ts';
 import visitorTokensPlugin from './plugins/visitor-tokens.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
+import { widgetConfigRoutes } from './widget/widget-config.routes.ts';
 import routingPlugin from './routing/routing.plugin.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   await app.register(authRoutes, { config });
   await app.register(widgetSessionRoutes, { config });
+  await app.register(widgetConfigRoutes);
   await app.register(routingPlugin);
   await app.register(routingRoutes);
   await app.register(conversationsPlugin);

@@ -107,7 +107,7 @@ describe('detector settings (per site, owner-only)', () => {
       expect((await request('PUT', path, ownerB, bad)).status).toBe(400);
     }
     await request('POST', `/api/sites/${h.siteB.siteId}/triggers`, ownerB, rageRule);
-    const config = (await request('GET', `/api/widget/triggers?site=${h.siteB.siteKey}`, null)).body as WidgetTriggerConfig;
+    const config = (await request('GET', `/api/widget/config?site=${h.siteB.siteKey}`, null)).body.triggers as WidgetTriggerConfig;
     expect(config).toMatchObject({ rage: settings.rage, checkoutIdleSeconds: 45, checkoutPattern: '^/cart' });
   });
 });
@@ -123,15 +123,15 @@ describe('widget endpoints', () => {
     otherSite = (await request('POST', `/api/sites/${h.siteB.siteId}/triggers`, ownerB, cartRule)).body.trigger;
   });
 
-  it('serves the enabled triggers and detector settings to any origin', async () => {
-    const res = await request('GET', `/api/widget/triggers?site=${h.siteA.siteKey}`, null);
+  it('serves the enabled triggers and detector settings to any origin, in the widget config', async () => {
+    const res = await request('GET', `/api/widget/config?site=${h.siteA.siteKey}`, null);
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const config = res.body as WidgetTriggerConfig;
+    const config = res.body.triggers as WidgetTriggerConfig;
     expect(config.triggers.map((t) => t.name).sort()).toEqual(['Cart abandon', 'Rage clicks']);
     expect(config.rage).toEqual({ clicks: 3, windowMs: 1000, radiusPx: 30, ignoreSelector: '' });
     expect(config.siteName).toBe('Site a');
-    expect((await request('GET', '/api/widget/triggers?site=nope', null)).status).toBe(404);
+    expect((await request('GET', '/api/widget/config?site=nope', null)).status).toBe(404);
   });
 
   it('stores beacon batches (text/plain) for the key’s site; refuses forged, oversized and foreign batches whole', async () => {

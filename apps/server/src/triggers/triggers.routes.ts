@@ -10,10 +10,8 @@ import {
   TriggerRuleInputSchema,
   TriggerSettingsSchema,
   type SiteId,
-  type WidgetTriggerConfig,
 } from '@hearth/protocol';
 import { SESSION_COOKIE, agentForSession } from '../auth/sessions.ts';
-import { agentsOnline } from '../routing/availability.ts';
 import { readSiteSettings, updateSiteSettings } from '../sites/site-settings.ts';
 import { UnknownTrigger, recordSignals } from './signals.ts';
 import { createTrigger, deleteTrigger, listTriggers, updateTrigger } from './trigger-store.ts';
@@ -23,8 +21,8 @@ const siteParams = z.strictObject({ siteId: SiteIdSchema });
 const triggerParams = z.strictObject({ siteId: SiteIdSchema, triggerId: z.string().min(1).max(64) });
 
 /**
- * Triggers: owner-only CRUD with per-trigger figures (console), and the two widget endpoints: the
- * public trigger config the loader evaluates, and the beacon that reports prompts and purchases.
+ * Triggers: owner-only CRUD with per-trigger figures (console), and the widget's beacon that reports
+ * prompts and purchases.
  */
 export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.store;
@@ -93,29 +91,9 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // The loader runs on the customer's origin: these two answer any origin. Neither reads a cookie,
-  // and the config holds nothing the site key does not already make public.
+  // The loader runs on the customer's origin: the beacon answers any origin and reads no cookie.
+  // (The triggers the loader evaluates come with its config: widget/widget-config.routes.ts.)
   const siteByKey = (key: string) => db.select({ id: schema.sites.id, name: schema.sites.name }).from(schema.sites).where(eq(schema.sites.key, key)).get();
-
-  app.get(
-    '/api/widget/triggers',
-    { schema: { querystring: z.object({ site: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }) } },
-    async (request, reply) => {
-      void reply.header('access-control-allow-origin', '*').header('cache-control', 'no-cache');
-      const site = siteByKey(request.query.site);
-      if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
-      const settings = readSiteSettings(db, site.id).triggers;
-      const config: WidgetTriggerConfig = {
-        siteName: site.name,
-        rage: settings.rage,
-        checkoutIdleSeconds: settings.checkoutIdleSeconds,
-        checkoutPattern: settings.checkoutPattern,
-        agentsOnline: await agentsOnline(app, site.id),
-        triggers: listTriggers(db, site.id).filter((t) => t.enabled),
-      };
-      return config;
-    },
-  );
 
   // sendBeacon posts text/plain (no CORS preflight): parse it as JSON here, in this plugin only.
   app.removeContentTypeParser('text/plain');

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   const loaderDir = join(config.WIDGET_DIST, 'loader');
   const panelDir = join(config.WIDGET_DIST, 'panel');
+  const chunksDir = join(config.WIDGET_DIST, 'chunks');
   const consoleDir = config.CONSOLE_DIST;
   const notBuilt = (what: string) => ({ error: { code: 'not_built', message: `${what} is not built: run \`pnpm build\`.` } });
 
@@ -27,6 +28,22 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
       setHeaders: (res, path) =>
         res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
+    // The loader's chunks (frame link, proactive triggers): ES modules the loader imports from the
+    // host page, so they need CORS (module scripts are fetched in cors mode); their names carry
+    // their hash, so they never change.
+    if (existsSync(chunksDir)) {
+      await app.register(fastifyStatic, {
+        root: chunksDir,
+        prefix: '/widget-chunks/',
+        decorateReply: false,
+        setHeaders: (res) => {
+          res.header('access-control-allow-origin', '*');
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
+    } else {
+      app.get('/widget-chunks/*', async (_r, reply) => reply.code(503).send(notBuilt('The widget')));
+    }
     await app.register(async (scope) => {
       await scope.register(fastifyStatic, { root: loaderDir, serve: false });
       // Stable URL embedded on customers' pages: short cache so fixes reach every site quickly.

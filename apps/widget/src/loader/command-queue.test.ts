@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { BadArgument } from './api-arguments.ts';
 import { installApi, type HearthApi } from './command-queue.ts';
 
 describe('window.Hearth', () => {
@@ -28,10 +29,15 @@ describe('window.Hearth', () => {
       boom: () => {
         throw new Error('x');
       },
+      set: () => {
+        throw new BadArgument('attributes must be a plain object');
+      },
     });
     expect(() => target.Hearth!('constructor')).not.toThrow();
     expect(() => target.Hearth!('boom')).not.toThrow();
-    expect(warn).toHaveBeenCalledOnce();
+    expect(() => target.Hearth!('set', 'plan')).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenLastCalledWith('[hearth] attributes must be a plain object');
     expect(error).toHaveBeenCalledOnce();
     warn.mockRestore();
     error.mockRestore();

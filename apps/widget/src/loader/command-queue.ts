@@ -1,3 +1,5 @@
+import { BadArgument } from './api-arguments.ts';
+
 /**
  * `window.Hearth(...)`: the public JS API. The snippet may define a queueing stub before the loader
  * arrives (`window.Hearth = window.Hearth || function(){(Hearth.q=Hearth.q||[]).push(arguments)}`);
@@ -23,13 +25,15 @@ export function createDispatcher(commands: CommandTable): (args: ArrayLike<unkno
     const [name, ...rest] = Array.from(args);
     // hasOwn: 'constructor' or '__proto__' must not reach Object.prototype.
     if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(commands, name)) {
-      console.warn('[hearth] unknown command:', name);
+      console.warn('[hearth] unknown command:', name, '(see the README, "Widget JS API")');
       return;
     }
     try {
       commands[name]!(...rest);
     } catch (error) {
-      console.error('[hearth]', error);
+      // A bad argument is the host page's mistake, named for its developer; anything else is ours.
+      if (error instanceof BadArgument) console.warn('[hearth] ' + error.message);
+      else console.error('[hearth]', error);
     }
   };
 }

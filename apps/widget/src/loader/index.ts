@@ -1,15 +1,23 @@
-import type { HostIdentity, HostToFrame, StoredKey, TriggerContext } from '@hearth/protocol';
-import { parseFrameToHost } from '../embed-messages.ts';
+import type { HostToFrame } from '@hearth/protocol';
+import { attributes as checkAttributes, identity as checkIdentity, listener, locale as checkLocale, theme as checkTheme, trackArgs } from './api-arguments.ts';
+import { chunkUrl } from './chunks.ts';
 import { installApi } from './command-queue.ts';
+import { textColorOn } from './contrast.ts';
+import type { FrameLink, LoaderState } from './frame-link/frame-link.ts';
+import { HOST_EVENTS, createHostEvents } from './host-events.ts';
+import { load, loadJson, randomId, store, storeJson } from './host-storage.ts';
+import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
-import { startProactive } from './proactive.ts';
-import { activeFlagKey, frameUrl, readScriptConfig, storedKey, type LoaderConfig } from './script-config.ts';
+import { TRACK_REPLAY, activeFlagKey, frameUrl, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
+import { DEFAULT_LOOK, LOOK_WAIT_MS, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
+import { linkTriggers } from './triggers-link.ts';
 import { createShell } from './widget-shell.ts';
 
 /**
  * The embed loader: `<script async src="https://HEARTH/widget.js" data-site="KEY"></script>`.
- * It draws the launcher at once and loads the chat frame only when needed. It runs inside someone
- * else's page, so it never throws into it and defines no global but `window.Hearth`.
+ * It draws the launcher (in the site's look) and serves the JS API; the chat frame, the code that
+ * talks to it (frame-link/) and the proactive triggers (triggers/) load only when needed. It runs
+ * inside someone else's page, so it never throws into it and defines no global but `window.Hearth`.
  */
 
 // Performance marks (read by `pnpm bench`): loader start, and launcher painted (below).
@@ -17,6 +25,8 @@ mark('start');
 
 // Captured synchronously: document.currentScript is only set while this script's top level runs.
 const currentScript = document.currentScript as HTMLScriptElement | null;
+
+type HostTrack = Extract<HostToFrame, { type: 'hearth:track' }>['event'];
 
 safe(() => {
   if (window.Hearth?.loaded) return; // the snippet was pasted twice
@@ -33,69 +43,84 @@ safe(() => {
 })();
 
 function start(config: LoaderConfig): void {
-  const flagKey = activeFlagKey(config.siteKey);
-  let open = false;
-  let ready = false;
-  let unread = 0;
-  // The visitor asked for focus before the frame could take it; honoured on hearth:ready.
-  let focusOnReady = false;
+  const { siteKey } = config;
+  const flagKey = activeFlagKey(siteKey);
+  const state: LoaderState = {
+    open: false,
+    unread: 0,
+    focusOnReady: false,
+    identity: null,
+    attributes: null,
+    locale: null,
+    theme: null,
+    trigger: null,
+    resetPending: false,
+  };
+  let hiddenByHost = false;
+  let look: SiteLook | null = null;
   let frame: HTMLIFrameElement | null = null;
-  let lastPageUrl = '';
-  // The prompt the visitor engaged with: handed to the frame (again on ready) for their first message.
-  let trigger: TriggerContext | null = null;
-  let identity: HostIdentity | null = null;
+  let link: FrameLink | null = null;
+  // The frame's messages that came before the link's code did (its hearth:ready, typically not).
+  const inbox: unknown[] = [];
 
-  const shell = createShell(safe(() => setOpen(!open, true)));
-  // The frame after the next rendering step: the launcher has been painted by then.
-  requestAnimationFrame(() => setTimeout(() => mark('shown')));
+  const events = createHostEvents();
+  const shell = createShell(safe(() => setOpen(!state.open, true)));
+  const currentLocale = () => pickLocale(state.locale, look?.locale ?? null, navigator.language);
 
-  const ensureFrame = (): HTMLIFrameElement => (frame ??= shell.mountFrame(frameUrl(config, location.origin)));
+  function render(): void {
+    const text = stringsFor(currentLocale());
+    const label = look?.launcherLabel ?? '';
+    const { open, unread } = state;
+    shell.render({ open, unread, hidden: hiddenByHost || !look, name: launcherName(text, label, open, unread), tooltip: label || text.open });
+    link?.render();
+  }
 
-  // Until the frame says it is ready, nothing is posted: on ready it receives the full current state.
-  const post = (message: HostToFrame): void => {
-    if (ready && frame?.contentWindow) frame.contentWindow.postMessage(message, config.origin);
-  };
+  function paint(next: SiteLook): void {
+    if (!look) requestAnimationFrame(() => setTimeout(() => mark('shown'))); // after the next rendering step
+    look = next;
+    shell.paint({ brand: next.brandColor, onBrand: textColorOn(next.brandColor), side: next.position, theme: state.theme ?? next.theme });
+    render();
+  }
 
-  const postPage = (): void => {
-    lastPageUrl = location.href;
-    post({ type: 'hearth:page', page: { url: location.href, title: document.title, referrer: document.referrer || null } });
-  };
+  /** Mounts the (hidden) frame once, and imports the code that talks to it alongside. */
+  function ensureFrame(): void {
+    if (frame) return;
+    const mounted = (frame = shell.mountFrame(frameUrl(config, location.origin)));
+    (import(/* @vite-ignore */ chunkUrl(config, 'frameLink')) as Promise<typeof import('./frame-link/index.ts')>)
+      .then((chunk) => {
+        link = chunk.linkFrame({ config, frame: mounted, state, setOpen, setUnread, emit: events.emit });
+        for (const data of inbox.splice(0)) link.receive(data);
+        link.render();
+      })
+      .catch((error: unknown) => console.warn('[hearth] the chat did not load:', error));
+  }
 
-  /** `focus`: on open, move focus into the chat; on close, return it to the launcher. */
+  const post = (message: HostToFrame): void => link?.post(message);
+
   function setOpen(next: boolean, focus: boolean): void {
-    if (next !== open) {
-      open = next;
-      if (open) {
+    if (next !== state.open) {
+      state.open = next;
+      if (next) {
         ensureFrame();
-        proactive.opened();
+        triggers.opened();
       }
-      shell.render(open, unread);
-      post(open ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
+      render();
+      post(next ? { type: 'hearth:open', focus } : { type: 'hearth:closed' });
+      events.emit(next ? 'open' : 'close');
     }
-    if (open && focus) {
-      focusOnReady = !ready;
+    if (state.open && focus) {
+      state.focusOnReady = !link?.isReady();
       frame?.focus();
-    } else if (!open && focus) {
+    } else if (!state.open && focus) {
       shell.launcher.focus();
     }
   }
 
-  // The host page's storage. Blocked storage only costs features: the frame then loads on first
-  // click instead of in advance, and a frame without storage of its own forgets the visitor.
-  function load(key: string): string | null {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  }
-  function store(key: string, value: string | null): void {
-    try {
-      if (value === null) localStorage.removeItem(key);
-      else localStorage.setItem(key, value);
-    } catch {
-      // see load()
-    }
+  function setUnread(count: number): void {
+    if (count === state.unread) return;
+    state.unread = count;
+    render();
+    events.emit('unread:changed', { count });
   }
 
   addEventListener(
@@ -103,42 +128,8 @@ function start(config: LoaderConfig): void {
     safe((event: MessageEvent) => {
       // Only our own frame, from Hearth's origin: any other window or origin is ignored.
       if (!frame || event.source !== frame.contentWindow || event.origin !== config.origin) return;
-      const message = parseFrameToHost(event.data);
-      if (!message) return;
-      switch (message.type) {
-        case 'hearth:ready': {
-          ready = true;
-          const values: Partial<Record<StoredKey, string>> = {};
-          for (const key of ['token', 'outbox'] as const) {
-            const value = load(storedKey(key, config.siteKey));
-            if (value !== null) values[key] = value;
-          }
-          post({ type: 'hearth:identify', identity });
-          post({ type: 'hearth:stored', values });
-          postPage();
-          post(open ? { type: 'hearth:open', focus: focusOnReady } : { type: 'hearth:closed' });
-          if (trigger) post({ type: 'hearth:trigger', context: trigger });
-          if (open && focusOnReady) frame.focus();
-          focusOnReady = false;
-          break;
-        }
-        case 'hearth:close':
-          setOpen(false, true);
-          break;
-        case 'hearth:open-request':
-          setOpen(true, false);
-          break;
-        case 'hearth:unread':
-          unread = message.count;
-          shell.render(open, unread);
-          break;
-        case 'hearth:conversation':
-          store(flagKey, message.active ? '1' : null);
-          break;
-        case 'hearth:store':
-          store(storedKey(message.key, config.siteKey), message.value);
-          break;
-      }
+      if (link) link.receive(event.data);
+      else if (inbox.length < 50) inbox.push(event.data);
     }),
   );
 
@@ -146,40 +137,97 @@ function start(config: LoaderConfig): void {
   document.addEventListener(
     'keydown',
     safe((event: KeyboardEvent) => {
-      if (open && event.key === 'Escape' && !event.defaultPrevented) setOpen(false, shell.hasFocus());
+      if (state.open && event.key === 'Escape' && !event.defaultPrevented) setOpen(false, shell.hasFocus());
     }),
   );
 
-  const proactive = startProactive(config, {
+  const triggers = linkTriggers(config, {
     root: shell.host.shadowRoot!,
-    // No prompt over an open panel, nor to a visitor already in a conversation.
-    chatting: () => open || load(flagKey) === '1',
+    // No prompt over an open panel, with the launcher hidden, nor to a visitor already in a conversation.
+    chatting: () => state.open || hiddenByHost || load(flagKey) === '1',
     engage: (context) => {
-      trigger = context;
+      state.trigger = context;
       setOpen(true, true);
       post({ type: 'hearth:trigger', context });
     },
+    locale: currentLocale,
   });
 
   watchNavigation(
     safe(() => {
-      proactive.navigated();
-      if (location.href !== lastPageUrl) postPage();
+      triggers.navigated();
+      link?.navigated();
     }),
   );
 
+  // A returning visitor's launcher is drawn at once in the look this device saw last; a first visit
+  // waits for the config (up to LOOK_WAIT_MS) rather than flash the default color, then corrects.
+  const cached = cachedLook(siteKey);
+  if (cached) paint(cached);
+  else setTimeout(safe(() => look ?? paint(DEFAULT_LOOK)), LOOK_WAIT_MS);
+  fetchSiteConfig(
+    config,
+    safe((fresh, site) => {
+      if (fresh || !look) paint(fresh ?? DEFAULT_LOOK);
+      triggers.start(site);
+    }),
+  );
+
+  // Each command checks its arguments before it changes anything (api-arguments.ts).
   installApi(window, {
-    track: proactive.track,
     open: () => setOpen(true, true),
     close: () => setOpen(false, shell.hasFocus()),
-    toggle: () => setOpen(!open, open ? shell.hasFocus() : true),
-    // Checked for shape by the frame and for its hash by the server; here only cloned to plain data
-    // (a JSON round trip drops functions and getters a host object might carry into postMessage).
-    identify: (value) => {
-      identity = value ? (JSON.parse(JSON.stringify(value)) as HostIdentity) : null;
-      post({ type: 'hearth:identify', identity });
+    toggle: () => setOpen(!state.open, state.open ? shell.hasFocus() : true),
+    show: () => {
+      hiddenByHost = false;
+      render();
     },
+    hide: () => {
+      hiddenByHost = true;
+      setOpen(false, false);
+      render();
+    },
+    identify: (value) => {
+      state.identity = checkIdentity(value);
+      post({ type: 'hearth:identify', identity: state.identity });
+    },
+    set: (value) => {
+      const next = checkAttributes(value);
+      state.attributes = { ...state.attributes, ...next };
+      post({ type: 'hearth:attributes', attributes: next });
+    },
+    track: (name, props) => {
+      const event: HostTrack = { id: randomId(), at: Date.now(), ...trackArgs(name, props) };
+      const key = tracksKey(siteKey);
+      storeJson(key, [...loadJson<HostTrack[]>(key, [], 'sessionStorage'), event].slice(-TRACK_REPLAY), 'sessionStorage');
+      post({ type: 'hearth:track', event });
+      triggers.track(event.name, event.props);
+    },
+    setLocale: (value) => {
+      state.locale = checkLocale(value);
+      render();
+      post({ type: 'hearth:locale', locale: state.locale });
+    },
+    setTheme: (value) => {
+      state.theme = checkTheme(value);
+      if (look) paint(look);
+      post({ type: 'hearth:theme', theme: state.theme });
+    },
+    reset: () => {
+      for (const key of [storedKey('token', siteKey), storedKey('outbox', siteKey), flagKey]) store(key, null);
+      store(tracksKey(siteKey), null, 'sessionStorage');
+      state.identity = state.attributes = state.trigger = null;
+      setUnread(0);
+      // A frame with storage of its own keeps the visitor's token there: it must hear the reset, so
+      // it is loaded (hidden) if it is not yet, and told as soon as it is ready.
+      if (link?.isReady()) post({ type: 'hearth:reset' });
+      else state.resetPending = true;
+      ensureFrame();
+    },
+    on: (event, fn) => events.on(...listener(HOST_EVENTS, event, fn)),
+    off: (event, fn) => events.off(...listener(HOST_EVENTS, event, fn)),
   });
+  events.emit('ready');
 
   // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.
   if (load(flagKey) === '1') ensureFrame();

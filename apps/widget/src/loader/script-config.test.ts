@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activeFlagKey, frameUrl, readScriptConfig } from './script-config.ts';
-import { badgeText, launcherLabel } from './launcher-label.ts';
 
 describe('readScriptConfig', () => {
   it('derives the Hearth origin from the script src', () => {
@@ -23,12 +22,3 @@ describe('frameUrl', () => {
   });
 });
 
-describe('launcherLabel', () => {
-  it('names the action and the unread count', () => {
-    expect(launcherLabel(false, 0)).toBe('Open chat');
-    expect(launcherLabel(false, 2)).toBe('Open chat, 2 unread');
-    expect(launcherLabel(true, 2)).toBe('Close chat');
-    expect(badgeText(7)).toBe('7');
-    expect(badgeText(120)).toBe('99+');
-  });
-});

@@ -1,5 +1,26 @@
-import { badgeText, launcherLabel } from './launcher-label.ts';
+import { adoptStyles } from './shadow-styles.ts';
+import { badgeText } from './loader-strings.ts';
 import { SHELL_CSS } from './shell-styles.ts';
+
+/** What the launcher shows; the loader recomputes it on every change of state. */
+export interface LauncherView {
+  open: boolean;
+  unread: number;
+  /** Not drawn yet (first visit, waiting for the site's look) or hidden with `Hearth('hide')`. */
+  hidden: boolean;
+  /** Accessible name ("Chat with us, 2 unread") and tooltip ("Chat with us"). */
+  name: string;
+  tooltip: string;
+}
+
+/** The site's look, from the widget config (or the copy cached on this device). */
+export interface ShellLook {
+  brand: string;
+  onBrand: string;
+  side: 'left' | 'right';
+  /** The prompt's theme (the panel themes itself). */
+  theme: string;
+}
 
 /** The loader's DOM: a host element with an open shadow root holding the launcher and the panel. */
 export interface WidgetShell {
@@ -7,7 +28,8 @@ export interface WidgetShell {
   launcher: HTMLButtonElement;
   /** Creates the (hidden) iframe once; later calls return the same one. */
   mountFrame(src: string): HTMLIFrameElement;
-  render(open: boolean, unread: number): void;
+  render(view: LauncherView): void;
+  paint(look: ShellLook): void;
   /** True when keyboard focus is on the launcher or inside the panel. */
   hasFocus(): boolean;
 }
@@ -22,7 +44,7 @@ const LAUNCHER_HTML =
 export function createShell(onLauncherClick: () => void): WidgetShell {
   const host = document.createElement('hearth-widget');
   const root = host.attachShadow({ mode: 'open' });
-  addStyles(root);
+  adoptStyles(root, SHELL_CSS);
 
   const panel = document.createElement('div');
   panel.className = 'panel';
@@ -43,7 +65,7 @@ export function createShell(onLauncherClick: () => void): WidgetShell {
   document.body.appendChild(host);
 
   let frame: HTMLIFrameElement | null = null;
-  const shell: WidgetShell = {
+  return {
     host,
     launcher,
     mountFrame(src) {
@@ -54,29 +76,22 @@ export function createShell(onLauncherClick: () => void): WidgetShell {
       panel.appendChild(frame);
       return frame;
     },
-    render(open, unread) {
+    render({ open, unread, hidden, name, tooltip }) {
       panel.classList.toggle('open', open);
+      launcher.hidden = hidden;
+      launcher.title = tooltip;
       launcher.setAttribute('aria-expanded', String(open));
-      launcher.setAttribute('aria-label', launcherLabel(open, unread));
+      launcher.setAttribute('aria-label', name);
       badge.hidden = open || unread <= 0;
       badge.textContent = badgeText(unread);
     },
+    paint({ brand, onBrand, side, theme }) {
+      // CSSOM, not a style attribute: allowed under a strict host CSP.
+      host.style.setProperty('--hearth-brand', brand);
+      host.style.setProperty('--hearth-on-brand', onBrand);
+      host.dataset.side = side;
+      host.dataset.theme = theme;
+    },
     hasFocus: () => document.activeElement === host,
   };
-  shell.render(false, 0);
-  return shell;
-}
-
-function addStyles(root: ShadowRoot): void {
-  // A constructed stylesheet is not an inline <style>, so a strict host-page CSP (style-src without
-  // 'unsafe-inline') still lets it apply; older browsers fall back to a <style> element.
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(SHELL_CSS);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = SHELL_CSS;
-    root.appendChild(style);
-  }
 }

@@ -1,45 +1,32 @@
-import type { SignalEvent, TriggerContext, VisitorTimelineEntry, WidgetTriggerConfig } from '@hearth/protocol';
+import type { SignalEvent, TriggerContext, VisitorAttributes, VisitorTimelineEntry, WidgetLocale, WidgetTriggerConfig } from '@hearth/protocol';
 import { evaluateTriggers, formatMoney, type CartState, type PromptHistory, type RageEvidence, type RuleResult } from '@hearth/chat-client';
-import type { LoaderConfig } from './script-config.ts';
+import { loadJson, randomId, storeJson } from '../host-storage.ts';
+import type { LoaderConfig } from '../script-config.ts';
 import { abandonReason, cartFromProps } from './detectors/cart.ts';
 import { watchExitIntent } from './detectors/exit-intent.ts';
 import { describeElement, scrollPercent } from './detectors/page-signals.ts';
 import { createRageClickDetector } from './detectors/rage-click.ts';
-import { showPrompt } from './prompt.ts';
+import { adoptStyles } from '../shadow-styles.ts';
+import { PROMPT_CSS, showPrompt } from './prompt.ts';
 
 export interface ProactiveHooks {
   root: ShadowRoot;
-  /** True while the panel is open or the visitor has an ongoing conversation: no prompts then. */
+  /** True while the panel is open, the launcher hidden or the visitor in a conversation: no prompts then. */
   chatting(): boolean;
   /** The visitor replied to a prompt (or it opens the panel by itself): open the chat with this context. */
   engage(context: TriggerContext): void;
+  /** The widget's current locale (the prompt's buttons and name). */
+  locale(): WidgetLocale;
 }
 
 export interface Proactive {
-  /** `Hearth('track', name, props)`: 'cart', 'purchase' or a custom event. */
-  track(name: unknown, props?: unknown): void;
+  /** `Hearth('track', name, props)`, checked by the loader: 'cart', 'purchase' or a custom event. */
+  track(name: string, props?: VisitorAttributes): void;
   navigated(): void;
   /** The visitor opened the chat: with a prompt on screen, that engages with it. */
   opened(): void;
 }
 
-type Kind = 'localStorage' | 'sessionStorage';
-// Blocked or full storage only costs memory: caps and visits then last one page.
-const read = <T>(kind: Kind, key: string, fallback: T): T => {
-  try {
-    return (JSON.parse(window[kind].getItem(key)!) as T | null) ?? fallback;
-  } catch {
-    return fallback;
-  }
-};
-const write = (kind: Kind, key: string, value: unknown): void => {
-  try {
-    window[kind].setItem(key, JSON.stringify(value));
-  } catch {
-    // see read()
-  }
-};
-const randomId = (): string => Math.random().toString(36).slice(2) + Date.now().toString(36);
 const pathNow = (): string => location.pathname + location.search + location.hash;
 
 /**
@@ -47,23 +34,23 @@ const pathNow = (): string => location.pathname + location.search + location.has
  * once a second, for time-based conditions), shows at most one prompt at a time, and reports what
  * happened with sendBeacon, batched: a page that never shows a prompt sends nothing.
  */
-export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Proactive {
+export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, hooks: ProactiveHooks): Proactive {
   // One document per storage: the visitor's (visit count; prompts shown, for caps across reloads and
   // visits) and the visit's (its id; the timeline the agent sees if the visitor replies).
+  adoptStyles(hooks.root, PROMPT_CSS);
   const key = 'hearth:proactive:' + config.siteKey;
-  const visitor = read<{ visits: number; prompts: PromptHistory }>('localStorage', key, { visits: 0, prompts: {} });
-  const visit = read<{ id: string; timeline: VisitorTimelineEntry[] }>('sessionStorage', key, { id: '', timeline: [] });
+  const visitor = loadJson<{ visits: number; prompts: PromptHistory }>(key, { visits: 0, prompts: {} });
+  const visit = loadJson<{ id: string; timeline: VisitorTimelineEntry[] }>(key, { id: '', timeline: [] }, 'sessionStorage');
   if (!visit.id) {
     visit.id = randomId();
     visitor.visits++;
   }
-  const saveVisitor = (): void => write('localStorage', key, visitor);
-  const saveVisit = (): void => write('sessionStorage', key, visit);
+  const saveVisitor = (): void => storeJson(key, visitor);
+  const saveVisit = (): void => storeJson(key, visit, 'sessionStorage');
   saveVisitor();
   const { id: visitId, timeline } = visit;
   const { visits: visitCount, prompts: history } = visitor;
   const events: string[] = [];
-  let site: WidgetTriggerConfig | null = null;
   let pageId = randomId();
   let pageSince = Date.now();
   let lastActive = pageSince;
@@ -84,7 +71,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     saveVisit();
     check();
   };
-  const isCheckout = (path = pathNow()): boolean => !!site && new RegExp(site.checkoutPattern).test(path);
+  const isCheckout = (path = pathNow()): boolean => new RegExp(site.checkoutPattern).test(path);
 
   function flush(): void {
     clearTimeout(flushTimer);
@@ -112,7 +99,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
       report({ type: 'engaged', triggerId: rule.id, at: Date.now() });
       hooks.engage({ triggerId: rule.id, triggerName: rule.name, evidence, timeline });
     };
-    closePrompt = showPrompt(hooks.root, rule.action.senderName ?? site!.siteName, rule.action.message, {
+    closePrompt = showPrompt(hooks.root, hooks.locale(), rule.action.senderName ?? site.siteName, rule.action.message, {
       reply: engage,
       dismiss: () => {
         closePrompt?.();
@@ -135,7 +122,7 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
   function evaluate(): void {
     // Hidden: nobody would see it, and a page being unloaded is hidden too (its prompt would be lost
     // yet count against the cap). A tab the visitor left shows its prompt when they come back.
-    if (!site || closePrompt || document.hidden || hooks.chatting()) return;
+    if (closePrompt || document.hidden || hooks.chatting()) return;
     const now = Date.now();
     const idle = isCheckout() ? Math.floor((now - Math.max(lastActive, pageSince)) / 1000) : 0;
     const { winner } = evaluateTriggers(
@@ -167,45 +154,41 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
     if (now >= due[id]!) show(winner);
   }
 
-  void fetch(`${config.origin}/api/widget/triggers?site=${encodeURIComponent(config.siteKey)}`)
-    .then((r) => (r.ok ? (r.json() as Promise<WidgetTriggerConfig>) : null))
-    .then((loaded) => {
-      if (!loaded?.triggers.length) return;
-      site = loaded;
-      const detect = createRageClickDetector(loaded.rage);
-      const ignore = loaded.rage.ignoreSelector;
-      document.addEventListener(
-        'click',
-        (e) => {
-          const target = e.target as Element | null;
-          // Clicks on our own widget, or on what the owner told us to ignore, never count.
-          if (!target?.closest || target.closest('hearth-widget') || (ignore && target.closest(ignore))) return;
-          const found = detect({ t: e.timeStamp, x: e.clientX, y: e.clientY, target, label: describeElement(target) });
-          if (found) {
-            rage = found;
-            note('rage', `${found.clicks} clicks on '${found.label}'`);
-          }
-        },
-        true,
-      );
-      watchExitIntent((how) => {
-        if (!exit) note('exit', (exit = how));
-        flush();
-      });
-      addEventListener('pagehide', flush);
-      for (const type of ['pointermove', 'keydown', 'scroll']) {
-        addEventListener(type, () => {
-          lastActive = Date.now();
-          scrollDepth = Math.max(scrollDepth, scrollPercent(scrollY, innerHeight, document.documentElement.scrollHeight));
-        }, { passive: true });
+  const detect = createRageClickDetector(site.rage);
+  const ignore = site.rage.ignoreSelector;
+  document.addEventListener(
+    'click',
+    (e) => {
+      const target = e.target as Element | null;
+      // Clicks on our own widget, or on what the owner told us to ignore, never count.
+      if (!target?.closest || target.closest('hearth-widget') || (ignore && target.closest(ignore))) return;
+      const found = detect({ t: e.timeStamp, x: e.clientX, y: e.clientY, target, label: describeElement(target) });
+      if (found) {
+        rage = found;
+        note('rage', `${found.clicks} clicks on '${found.label}'`);
       }
-      setInterval(check, 1000);
-      check();
-    })
-    .catch(() => {
-      // No triggers today: the chat itself is unaffected.
-    });
+    },
+    true,
+  );
+  watchExitIntent((how) => {
+    if (!exit) note('exit', (exit = how));
+    flush();
+  });
+  addEventListener('pagehide', flush);
+  for (const type of ['pointermove', 'keydown', 'scroll']) {
+    addEventListener(
+      type,
+      () => {
+        lastActive = Date.now();
+        scrollDepth = Math.max(scrollDepth, scrollPercent(scrollY, innerHeight, document.documentElement.scrollHeight));
+      },
+      { passive: true },
+    );
+  }
+  setInterval(check, 1000);
   note('page', pathNow());
+  // Read by the e2e tests (and visible in devtools): the detectors are listening from here on.
+  performance.mark('hearth:triggers');
 
   return {
     track(name, props) {
@@ -219,8 +202,8 @@ export function startProactive(config: LoaderConfig, hooks: ProactiveHooks): Pro
         // Only a visit that saw a prompt needs its purchase counted (as a conversion).
         if (Object.values(history).some((h) => h?.visitId === visitId)) report({ type: 'purchase', value, currency, at: Date.now() });
         note('purchase', 'purchase ' + formatMoney(value, currency));
-      } else if (typeof name === 'string') {
-        events.push(name.slice(0, 64));
+      } else {
+        events.push(name);
         note('event', name);
       }
     },

@@ -1,0 +1,45 @@
+import type { Appearance, WidgetPublicConfig, WidgetTriggerConfig } from '@hearth/protocol';
+import { loadJson, storeJson } from './host-storage.ts';
+import type { LoaderConfig } from './script-config.ts';
+
+/** What the loader draws with: the part of the site's appearance the launcher and prompt use. */
+export type SiteLook = Pick<Appearance, 'brandColor' | 'position' | 'theme' | 'launcherLabel' | 'locale'>;
+
+export const DEFAULT_LOOK: SiteLook = { brandColor: '#4f46e5', position: 'right', theme: 'auto', launcherLabel: '', locale: null };
+
+/** A first visit waits this long for the site's look before drawing the launcher with the defaults. */
+export const LOOK_WAIT_MS = 1500;
+
+/**
+ * A look from the server or from this device's storage, over the defaults. The server validated it;
+ * the stored copy may be from an older version (missing fields) or damaged (a non-color would break
+ * the contrast computation), hence the check of the one value the loader computes with.
+ */
+export function withDefaults(value: Partial<SiteLook> | null | undefined): SiteLook {
+  const look = { ...DEFAULT_LOOK, ...value };
+  return /^#[0-9a-f]{6}$/i.test(look.brandColor) ? look : { ...look, brandColor: DEFAULT_LOOK.brandColor };
+}
+
+const lookKey = (siteKey: string): string => `hearth:look:${siteKey}`;
+
+/** The look this device saw last time, so a returning visitor's launcher is right at once. */
+export const cachedLook = (siteKey: string): SiteLook | null => {
+  const cached = loadJson<Partial<SiteLook> | null>(lookKey(siteKey), null);
+  return cached && withDefaults(cached);
+};
+
+/**
+ * One request for everything the loader needs from the server: `GET /api/widget/config`. The look is
+ * cached on this device; triggers are not (they depend on who is online right now).
+ */
+export function fetchSiteConfig(config: LoaderConfig, onLoaded: (look: SiteLook | null, triggers: WidgetTriggerConfig | null) => void): void {
+  fetch(`${config.origin}/api/widget/config?site=${encodeURIComponent(config.siteKey)}`)
+    .then((r) => (r.ok ? (r.json() as Promise<WidgetPublicConfig>) : null))
+    .catch(() => null)
+    .then((loaded) => {
+      const look = loaded && withDefaults(loaded.appearance);
+      if (look) storeJson(lookKey(config.siteKey), look);
+      onLoaded(look, loaded?.triggers ?? null);
+    })
+    .catch((error: unknown) => console.error('[hearth]', error));
+}
