@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { useHearthAndChromium } from './server-process.ts';
-import { axeViolations, connectAgent, postToFrame, widgetFrame } from './widget-helpers.ts';
+import { axeViolations, connectAgent, conversationOf, postToFrame, widgetFrame } from './widget-helpers.ts';
 
 const suite = useHearthAndChromium();
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -60,7 +60,7 @@ describe('the widget with the keyboard only, and with axe', () => {
       expect(await launcher.getAttribute('aria-expanded')).toBe('false');
 
       // The agent answers and closes: the visitor reopens with the keyboard and rates with it.
-      const conversationId = await agent.latestConversationId();
+      const conversationId = await conversationOf(suite.hearth.dataDir, 'Typed without a mouse');
       await agent.say(conversationId, 'Glad to help!');
       await agent.close(conversationId);
       await page.keyboard.press('Enter');
@@ -96,7 +96,7 @@ describe('the widget with the keyboard only, and with axe', () => {
       await page.keyboard.type('Hi! Do you ship the oak tray to Ireland?');
       await page.keyboard.press('Enter');
       await frame.getByRole('log').getByText('Do you ship the oak tray').waitFor();
-      const conversationId = await agent.latestConversationId();
+      const conversationId = await conversationOf(suite.hearth.dataDir, 'Hi! Do you ship the oak tray to Ireland?');
       await agent.say(conversationId, 'We do: 3–5 days. Rates are on https://example.com/shipping');
       await frame.getByRole('log').getByRole('link', { name: 'https://example.com/shipping' }).waitFor();
 

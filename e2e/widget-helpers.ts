@@ -62,6 +62,16 @@ export function queryDb<T>(dataDir: string, statement: string, ...params: unknow
   }
 }
 
+/** The conversation a visitor's message went into, once the server stored it. */
+export async function conversationOf(dataDir: string, body: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = queryDb<{ id: string }>(dataDir, 'select conversation_id as id from messages where body = ?', body);
+    if (row) return row.id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no message "${body}" was stored`);
+}
+
 /** The demo owner as a signed-in agent socket (so the widget shows agents online), with the commands the tests need. */
 export async function connectAgent(baseUrl: string) {
   const { cookie } = await apiLogin(baseUrl);
@@ -75,12 +85,6 @@ export async function connectAgent(baseUrl: string) {
       socket.emit(event, payload, (ack: { ok: boolean; data: T; error?: { message: string } }) => (ack.ok ? resolve(ack.data) : reject(new Error(ack.error!.message)))),
     );
   return {
-    /** The newest conversation in the owner's inbox (the one the test's visitor just started). */
-    async latestConversationId(): Promise<string> {
-      const { conversations } = await ask<{ conversations: Array<{ id: string; lastMessageAt?: number }> }>('inbox:list', {});
-      if (!conversations[0]) throw new Error('no conversation in the inbox');
-      return conversations[0].id;
-    },
     say: (conversationId: string, body: string) => ask('message:send', { conversationId, clientId: crypto.randomUUID(), body }),
     close: (conversationId: string) => ask('conversation:close', { conversationId }),
     disconnect: () => socket.disconnect(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHearthAndChromium } from './server-process.ts';
 import { openWidget } from './hearth-api.ts';
-import { connectAgent, postToFrame, queryDb, widgetFrame } from './widget-helpers.ts';
+import { connectAgent, conversationOf, postToFrame, queryDb, widgetFrame } from './widget-helpers.ts';
 
 const suite = useHearthAndChromium();
 
@@ -65,7 +65,9 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       await box.fill('Where is my parcel?');
       await box.press('Enter');
       await panel.getByRole('log').getByText('Where is my parcel?').waitFor();
-      const conversationId = await agent.latestConversationId();
+      // Acknowledged first, so the host page's events come in a known order.
+      await expect.poll(async () => (await hostEvents(page)).map((e) => e.name)).toEqual(['conversation:started', 'message:sent']);
+      const conversationId = await conversationOf(suite.hearth.dataDir, 'Where is my parcel?');
       await agent.say(conversationId, 'Track it at https://example.com/track?id=7 please');
 
       const live = panel.locator('[aria-live="polite"][role="status"].sr-only');
@@ -115,6 +117,7 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowDown');
+      await frame.waitForFunction(() => document.activeElement === document.querySelectorAll('#emoji-grid button')[10]);
       const picked = await frame.evaluate(() => document.activeElement?.textContent ?? '');
       await page.keyboard.press('Enter');
       await expect.poll(() => box.inputValue()).toBe(`Thanks ${picked}!`);

@@ -21,6 +21,8 @@ import { playChime } from './notification-sound.ts';
 const VISITOR_NS: typeof VISITOR_NAMESPACE = '/visitor';
 /** An agent's "typing" expires on its own if their `false` never reaches us. */
 const TYPING_EXPIRY_MS = 8_000;
+/** How long a contact form's message waits for its profile update's ack before it is queued anyway. */
+const PROFILE_WAIT_MS = 3_000;
 const noop = (): void => {};
 
 /** The visitor's chat: session, socket, outbox and the host-page channel, behind a small view store. */
@@ -47,6 +49,7 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
   let timeline: Timeline = EMPTY_TIMELINE;
   /** Ids of every message the timeline has held: an agent message not among them is new. */
   const seenIds = new Set<string>();
+  const startedPosted = new Set<string>();
   let socket: VisitorSocket | null = null;
   let token = '';
   let refusals = 0;
@@ -157,7 +160,11 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
   function adoptSent(message: Message, conversation: VisitorConversation): void {
     trigger = null;
     const isNew = conversation.id !== timeline.conversation?.id;
-    if (isNew && conversation.status === 'open') bridge.post(conversationEvent('conversation:started', conversation.id));
+    // Our message opened it: new to us, or its first message (a sync may have shown it before this ack).
+    if ((isNew || message.seq === 1) && conversation.status === 'open' && !startedPosted.has(conversation.id)) {
+      startedPosted.add(conversation.id);
+      bridge.post(conversationEvent('conversation:started', conversation.id));
+    }
     bridge.post(messageEvent('message:sent', message));
     setTimeline(applySync(timeline, { conversation, messages: [message] }));
     // A new conversation we had not seen: fetch what came before our message (another tab's, say).
@@ -363,9 +370,11 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     send,
     submitContact(fields, values, body) {
       const profile = profileFromContact(fields, values);
-      if (profile) commands.update(profile);
       update({ prechatDone: true, ...(fields.topic !== 'off' ? { topic: values.topic } : {}) });
-      send(body);
+      // The message waits for the profile's answer, so the server stores it under the visitor's name;
+      // offline, not longer than a moment: then it waits in the outbox, which drains after the update.
+      const answered = profile ? commands.update(profile) : Promise.resolve();
+      void Promise.race([answered, new Promise((r) => setTimeout(r, PROFILE_WAIT_MS))]).then(() => send(body));
     },
     setTopic: (topic) => update({ topic }),
     setMuted(muted) {

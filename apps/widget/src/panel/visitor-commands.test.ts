@@ -5,8 +5,13 @@ import { createVisitorCommands } from './visitor-commands.ts';
 /** Just enough of a socket: whether it is connected, and what was emitted. */
 function fakeSocket() {
   const emitted: Array<[string, unknown]> = [];
-  const socket = { connected: false, emit: (event: string, payload: unknown) => emitted.push([event, payload]) };
-  return { socket, emitted, asSocket: () => socket as unknown as VisitorSocket };
+  const acks: Array<() => void> = [];
+  const emit = (event: string, payload: unknown, ack: () => void) => {
+    emitted.push([event, payload]);
+    acks.push(ack);
+  };
+  const socket = { connected: false, emit, timeout: () => ({ emit }) };
+  return { socket, emitted, acks, asSocket: () => socket as unknown as VisitorSocket };
 }
 
 describe('visitor commands (profile updates and tracked events)', () => {
@@ -36,6 +41,19 @@ describe('visitor commands (profile updates and tracked events)', () => {
     expect(emitted).toEqual([]);
     commands.update({ email: 'a@b.co' });
     expect(emitted).toEqual([['visitor:update', { email: 'a@b.co' }]]);
+  });
+
+  it('resolves a profile update once the server answered it', async () => {
+    const { socket, acks, asSocket } = fakeSocket();
+    const commands = createVisitorCommands(asSocket);
+    socket.connected = true;
+    let done = false;
+    const answered = commands.update({ name: 'Ada' }).then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    acks[0]!();
+    await answered;
+    expect(done).toBe(true);
   });
 
   it('keeps at most 100 waiting commands', () => {

@@ -1,5 +1,5 @@
 import type { VisitorProfileUpdate } from '@hearth/protocol';
-import type { VisitorSocket } from './outbox-sender.ts';
+import { ACK_TIMEOUT_MS, type VisitorSocket } from './outbox-sender.ts';
 
 export interface TrackedEvent {
   id: string;
@@ -17,6 +17,8 @@ const noop = (): void => {};
  * sent at once when connected, else kept in order and sent on the next connect — before the
  * outbox drains, so a pre-chat form's name and email reach the server ahead of the first message.
  * Both commands are idempotent on the server, so a resend after a lost ack is harmless.
+ * `update` resolves once the server answered (or gave no answer in time): the server runs a
+ * visitor's commands concurrently, so whatever must come after a profile update waits for it.
  */
 export function createVisitorCommands(socket: () => VisitorSocket | null) {
   let waiting: Array<(s: VisitorSocket) => void> = [];
@@ -26,7 +28,8 @@ export function createVisitorCommands(socket: () => VisitorSocket | null) {
     else if (waiting.length < MAX_WAITING) waiting.push(command);
   };
   return {
-    update: (update: VisitorProfileUpdate) => run((s) => s.emit('visitor:update', update, noop)),
+    update: (update: VisitorProfileUpdate) =>
+      new Promise<void>((resolve) => run((s) => s.timeout(ACK_TIMEOUT_MS).emit('visitor:update', update, () => resolve()))),
     track: (event: TrackedEvent) => run((s) => s.emit('visitor:track', event, noop)),
     flush(): void {
       const s = socket();

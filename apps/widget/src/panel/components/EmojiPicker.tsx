@@ -20,9 +20,11 @@ export function EmojiPicker({ onPick }: EmojiPickerProps) {
   const toggle = useRef<HTMLButtonElement>(null);
   const cells = useRef<Array<HTMLButtonElement | null>>([]);
 
+  // On opening: focus the grid's tab stop. Arrow keys move focus themselves (below), in the same
+  // event, so fast typing never acts on a cell the visitor has already left.
   useEffect(() => {
     if (open) cells.current[active]?.focus();
-  }, [open, active]);
+  }, [open]);
 
   const close = (): void => {
     setOpen(false);
@@ -59,9 +61,11 @@ export function EmojiPicker({ onPick }: EmojiPickerProps) {
               close();
               return;
             }
-            const next = nextEmojiIndex(e.key, active, EMOJI.length);
+            const from = cells.current.indexOf(e.target as HTMLButtonElement);
+            const next = nextEmojiIndex(e.key, from < 0 ? active : from, EMOJI.length);
             if (next === null) return;
             e.preventDefault();
+            cells.current[next]?.focus();
             setActive(next);
           }}
         >
