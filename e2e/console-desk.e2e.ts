@@ -74,7 +74,7 @@ describe('the agents’ desk in the console', () => {
     const reply = console_.getByRole('textbox', { name: 'Reply' });
     await reply.fill('Yes, within 30 days.');
     await reply.press('Enter');
-    await panel.getByText('Yes, within 30 days.').waitFor();
+    await panel.getByText('Yes, within 30 days.', { exact: true }).waitFor();
     expect(await panel.getByText(/NOTE-E2E/).count()).toBe(0);
     await shop.reload();
     await shop.getByRole('button', { name: /chat/i }).click();

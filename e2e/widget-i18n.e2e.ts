@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHearthAndChromium } from './server-process.ts';
 import { openWidget } from './hearth-api.ts';
-import { connectAgent, conversationOf, postToFrame, queryDb, widgetFrame } from './widget-helpers.ts';
+import { connectAgent, conversationOf, queryDb, widgetFrame } from './widget-helpers.ts';
 
 const suite = useHearthAndChromium();
 
@@ -21,7 +21,7 @@ const recordHostEvents = (page: Page) =>
 const hostEvents = (page: Page) => page.evaluate(() => (window as unknown as { hostEvents: Array<{ name: string; data: Record<string, unknown> }> }).hostEvents);
 
 describe('the panel speaks the visitor\'s language and announces what arrives', () => {
-  it('follows the browser language (de-DE), then the host page\'s locale live (es), with dates in that locale', async () => {
+  it('follows the browser language (de-DE), then Hearth(\'setLocale\', \'es\') live, with dates in that locale', async () => {
     const agent = await connectAgent(suite.hearth.url);
     const context = await suite.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
@@ -35,8 +35,8 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       const frame = await widgetFrame(page);
       expect(await frame.evaluate(() => document.documentElement.lang)).toBe('de');
 
-      // `Hearth('setLocale', 'es')` reaches the frame as hearth:locale; the panel re-renders in place.
-      await postToFrame(page, { type: 'hearth:locale', locale: 'es' });
+      // The host page's `Hearth('setLocale', 'es')`: the loader passes it on, the panel re-renders in place.
+      await page.evaluate(() => (window as unknown as { Hearth: (...a: unknown[]) => void }).Hearth('setLocale', 'es'));
       await panel.getByText('Solemos responder en pocos minutos').waitFor();
       await panel.getByRole('textbox', { name: 'Mensaje' }).waitFor();
       await panel.getByRole('button', { name: 'Cerrar el chat' }).waitFor();
@@ -46,7 +46,7 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       expect(title!.replace(/\d/g, '0')).toBe(expected);
 
       // null: back to the browser's language.
-      await postToFrame(page, { type: 'hearth:locale', locale: null });
+      await page.evaluate(() => (window as unknown as { Hearth: (...a: unknown[]) => void }).Hearth('setLocale', null));
       await panel.getByRole('textbox', { name: 'Nachricht' }).waitFor();
     } finally {
       agent.disconnect();
@@ -151,12 +151,13 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       await box.press('Enter');
       await panel.getByRole('log').getByText('Before the reset').waitFor();
 
-      await postToFrame(page, { type: 'hearth:identify', identity: { name: 'Linus Unverified', email: 'linus@example.com' } });
-      await postToFrame(page, { type: 'hearth:attributes', attributes: { plan: 'pro', seats: 3 } });
+      // Through the host page's API, as a site would call it (the loader checks and passes them on).
+      await page.evaluate(() => (window as unknown as { Hearth: (...a: unknown[]) => void }).Hearth('identify', { name: 'Linus Unverified', email: 'linus@example.com' }));
+      await page.evaluate(() => (window as unknown as { Hearth: (...a: unknown[]) => void }).Hearth('set', { plan: 'pro', seats: 3 }));
       await expect.poll(() => visitorRow('Linus Unverified').map((v) => [v.email, JSON.parse(v.attributes ?? '{}')])).toEqual([['linus@example.com', { plan: 'pro', seats: 3 }]]);
       const before = visitorRow('Linus Unverified')[0]!.id;
 
-      await postToFrame(page, { type: 'hearth:reset' });
+      await page.evaluate(() => (window as unknown as { Hearth: (...a: unknown[]) => void }).Hearth('reset'));
       await panel.getByText("Hi there! Ask us anything — we'll reply right here.").waitFor();
       expect(await panel.getByRole('log').getByText('Before the reset').count()).toBe(0);
       await box.fill('After the reset');

@@ -13,7 +13,6 @@ describe('embed message guards', () => {
     for (const m of [
       { type: 'hearth:ready' },
       { type: 'hearth:close' },
-      { type: 'hearth:open-request' },
       { type: 'hearth:unread', count: 3 },
       { type: 'hearth:conversation', active: false },
       { type: 'hearth:store', key: 'token', value: 'abc' },

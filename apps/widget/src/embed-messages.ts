@@ -58,7 +58,6 @@ const hostToFrame: { [K in HostToFrame['type']]: (m: Fields) => boolean } = {
 const frameToHost: { [K in FrameToHost['type']]: (m: Fields) => boolean } = {
   'hearth:ready': () => true,
   'hearth:close': () => true,
-  'hearth:open-request': () => true,
   'hearth:unread': (m) => typeof m.count === 'number' && Number.isInteger(m.count) && m.count >= 0,
   'hearth:conversation': (m) => typeof m.active === 'boolean',
   'hearth:store': (m) => isStoredKey(m.key) && (m.value === null || (isString(m.value) && m.value.length <= STORED_VALUE_MAX)),

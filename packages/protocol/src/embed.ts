@@ -86,8 +86,6 @@ export type FrameToHost =
   | { type: 'hearth:ready' }
   /** The visitor closed the panel from inside the frame (close button or Escape). */
   | { type: 'hearth:close' }
-  /** An agent message arrived while the panel was closed: show it. */
-  | { type: 'hearth:open-request' }
   | { type: 'hearth:unread'; count: number }
   /** Remembered by the loader so it preloads the frame (and its socket) on the next page. */
   | { type: 'hearth:conversation'; active: boolean }

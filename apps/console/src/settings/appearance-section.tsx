@@ -89,7 +89,7 @@ export function AppearanceSection({ view, agent, onSaved }: Props) {
             </label>
             <label class="field">
               Launcher label
-              <input maxLength={40} value={draft.launcherLabel} placeholder="Empty: “Open chat”" onInput={(e) => set('launcherLabel', e.currentTarget.value)} />
+              <input maxLength={40} value={draft.launcherLabel} placeholder="Empty: “Chat with us”" onInput={(e) => set('launcherLabel', e.currentTarget.value)} />
             </label>
             <label class="field check">
               <input type="checkbox" checked={draft.showAgents} onChange={(e) => set('showAgents', e.currentTarget.checked)} />

@@ -4,7 +4,7 @@ import { textColorOn } from '@hearth/chat-client';
 
 /** The widget's built-in English texts, shown when the owner leaves greeting or label empty. */
 export const DEFAULT_GREETING = "Hi there! Ask us anything — we'll reply right here.";
-export const DEFAULT_LAUNCHER_LABEL = 'Open chat';
+export const DEFAULT_LAUNCHER_LABEL = 'Chat with us';
 
 const initials = (name: string) =>
   name

@@ -110,8 +110,9 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
     if (view.appearance?.sound !== false && !view.muted && (!view.visible || document.hidden)) playChime();
     if (!view.visible) {
       unread += arrived.length;
+      // Not opened for the visitor: the launcher's badge, the page title and the chime tell them,
+      // and they open the chat when they choose.
       bridge.post({ type: 'hearth:unread', count: unread });
-      bridge.post({ type: 'hearth:open-request' });
     }
   }
 

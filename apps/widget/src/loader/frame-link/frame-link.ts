@@ -111,8 +111,6 @@ export function linkFrame(host: LinkHost): FrameLink {
           return onReady();
         case 'hearth:close':
           return host.setOpen(false, true);
-        case 'hearth:open-request':
-          return host.setOpen(true, false);
         case 'hearth:unread':
           return host.setUnread(message.count);
         case 'hearth:conversation':
