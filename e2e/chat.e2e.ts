@@ -21,7 +21,8 @@ describe('a visitor on the demo shop chats with an agent in the console', () => 
 
     await shop.goto(`${suite.hearth.url}/demo`);
     const launcher = shop.getByRole('button', { name: /chat/i });
-    await expect(launcher.isVisible()).resolves.toBe(true);
+    // A first visit draws the launcher when the site's look arrives (GET /api/widget/config).
+    await launcher.waitFor();
     await launcher.click();
     const panel = widgetFrame(shop);
     await panel.getByText('We typically reply in a few minutes').waitFor();
