@@ -66,6 +66,8 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const desk = useMemo(() => createDeskData(), [session.agent.id]);
   const [store, presence] = useMemo(() => {
     const socket = connectAgentSocket();
+    // Someone changed the canned replies: the Replies page and the composer's / list both read `desk`.
+    socket.on('canned:changed', () => void desk.reloadReplies());
     return [
       createConsoleStore({
         socket,

@@ -47,7 +47,7 @@ export interface ConversationDetail {
   conversation: ConversationSummary;
   messages: Message[];
   visitor: VisitorProfile;
-  /** Newest first, at most 50. */
+  /** This session's views (see sessionPages), newest first, at most 50. */
   pages: PageView[];
   /** The visitor's CSAT rating of this conversation, if any. */
   rating: CsatRating | null;
@@ -114,4 +114,9 @@ export interface AgentServerToClientEvents {
   'note:created': (note: ConversationNote) => void;
   /** The visitor's page sent a tracked event (to agents who have their open conversation open). */
   'visitor:tracked': (e: VisitorTrackedFact) => void;
+  /**
+   * Canned replies of the site changed (created, edited or deleted): consoles refetch their list.
+   * Site-wide changes go to the site's agents; personal ones only to their author's own sockets.
+   */
+  'canned:changed': (e: { siteId: SiteId }) => void;
 }

@@ -15,3 +15,4 @@ export * from './appearance.ts';
 export * from './site-admin.ts';
 export * from './canned-reply.ts';
 export * from './desk.ts';
+export * from './page-session.ts';

@@ -90,6 +90,12 @@ describe('withPage', () => {
     expect(withPage(d1, page)).toBe(d1);
     expect(withPage(d1, { ...page, viewedAt: 6 }, 1).pages).toHaveLength(1);
   });
+
+  it('starts the list afresh when a view comes more than 30 minutes after the last one', () => {
+    const earlier = { url: 'https://shop.example/', title: 'Home', referrer: null, viewedAt: 0 };
+    const later = { url: 'https://shop.example/cart', title: 'Cart', referrer: null, viewedAt: 31 * 60_000 };
+    expect(withPage(withPage(detail(), earlier), later).pages).toEqual([later]);
+  });
 });
 
 describe('pendingFor', () => {

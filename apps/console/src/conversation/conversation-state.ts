@@ -1,5 +1,6 @@
 import type { ConversationDetail, ConversationId, ConversationNote, ConversationSummary, Message, PageView, VisitorEvent } from '@hearth/protocol';
 import { mergeMessages } from '@hearth/chat-client';
+import { SESSION_PAGES_CAP, sessionPages } from '@hearth/protocol';
 
 /**
  * Pure transitions of the conversation open in the middle column. The socket layer feeds facts
@@ -59,11 +60,14 @@ export function withAgentRead(detail: ConversationDetail, upToSeq: number): Conv
   return { ...detail, conversation: { ...detail.conversation, agentReadSeq: upToSeq } };
 }
 
-/** Newest first, without repeating the same view; capped like the server's list. */
-export function withPage(detail: ConversationDetail, page: PageView, cap = 50): ConversationDetail {
+/**
+ * Newest first, without repeating the same view; the same session rule and cap as the server's list,
+ * so a view after a long gap starts the list afresh.
+ */
+export function withPage(detail: ConversationDetail, page: PageView, cap = SESSION_PAGES_CAP): ConversationDetail {
   const first = detail.pages[0];
   if (first && first.url === page.url && first.viewedAt === page.viewedAt) return detail;
-  const pages = [page, ...detail.pages].slice(0, cap);
+  const pages = sessionPages([page, ...detail.pages], cap);
   return {
     ...detail,
     pages,

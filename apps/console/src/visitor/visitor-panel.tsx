@@ -92,7 +92,7 @@ export function VisitorPanel({ detail, onOpen }: { detail: ConversationDetail | 
         <p class="empty">Unknown</p>
       )}
       <VisitorActivity details={details} now={now} onOpen={onOpen} />
-      <h3 class="section-title">Pages visited</h3>
+      <h3 class="section-title">Pages visited this session</h3>
       {pages.length === 0 ? (
         <p class="empty">No pages recorded yet.</p>
       ) : (

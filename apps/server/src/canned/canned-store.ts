@@ -84,9 +84,10 @@ export function updateCanned(db: HearthDb, caller: CannedCaller, siteId: SiteId,
   return { ok: true, reply: toReply(row, caller) };
 }
 
-export function deleteCanned(db: HearthDb, caller: CannedCaller, siteId: SiteId, id: string): { ok: true } | { ok: false; code: 'not_found' | 'forbidden' } {
+/** Answers the deleted reply, so the caller knows whom to tell (site-wide or personal). */
+export function deleteCanned(db: HearthDb, caller: CannedCaller, siteId: SiteId, id: string): CannedResult {
   const found = editableRow(db, caller, siteId, id);
   if (!found.ok) return found;
   db.delete(cannedReplies).where(eq(cannedReplies.id, id)).run();
-  return { ok: true };
+  return { ok: true, reply: toReply(found.row, caller) };
 }

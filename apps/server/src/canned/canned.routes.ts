@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CannedReplyCreateSchema, CannedReplyInputSchema, SiteIdSchema } from '@hearth/protocol';
+import { CannedReplyCreateSchema, CannedReplyInputSchema, SiteIdSchema, type CannedReply } from '@hearth/protocol';
+import { rooms } from '../plugins/io.ts';
 import { requestAgent, scopeSites } from '../auth/request-agent.ts';
 import { createCanned, deleteCanned, listCanned, updateCanned } from './canned-store.ts';
 
@@ -23,6 +24,12 @@ function refuse(reply: FastifyReply, code: keyof typeof ERRORS) {
 export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.store;
 
+  /** After a write (SQLite's are synchronous, so it has committed): colleagues' lists refetch. */
+  function announce(changed: CannedReply) {
+    const room = changed.scope === 'site' ? rooms.siteAgents(changed.siteId) : rooms.agent(changed.agentId!);
+    app.agentNsp.to(room).emit('canned:changed', { siteId: changed.siteId });
+  }
+
   app.get('/api/canned-replies', { schema: { querystring: z.strictObject({ siteId: SiteIdSchema.optional() }) } }, async (request, reply) => {
     const caller = requestAgent(db, request, reply);
     if (!caller) return reply;
@@ -35,7 +42,9 @@ export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
     const caller = requestAgent(db, request, reply);
     if (!caller) return reply;
     const result = createCanned(db, caller, request.params.siteId, request.body, Date.now());
-    return result.ok ? reply.code(201).send({ reply: result.reply }) : refuse(reply, result.code);
+    if (!result.ok) return refuse(reply, result.code);
+    announce(result.reply);
+    return reply.code(201).send({ reply: result.reply });
   });
 
   app.put('/api/sites/:siteId/canned-replies/:replyId', { schema: { params: replyParams, body: CannedReplyInputSchema } }, async (request, reply) => {
@@ -43,7 +52,9 @@ export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!caller) return reply;
     const { siteId, replyId } = request.params;
     const result = updateCanned(db, caller, siteId, replyId, request.body, Date.now());
-    return result.ok ? { reply: result.reply } : refuse(reply, result.code);
+    if (!result.ok) return refuse(reply, result.code);
+    announce(result.reply);
+    return { reply: result.reply };
   });
 
   app.delete('/api/sites/:siteId/canned-replies/:replyId', { schema: { params: replyParams } }, async (request, reply) => {
@@ -51,6 +62,8 @@ export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!caller) return reply;
     const { siteId, replyId } = request.params;
     const result = deleteCanned(db, caller, siteId, replyId);
-    return result.ok ? reply.code(204).send() : refuse(reply, result.code);
+    if (!result.ok) return refuse(reply, result.code);
+    announce(result.reply);
+    return reply.code(204).send();
   });
 };

@@ -5,7 +5,7 @@ import { CommandError, type CommandHandlers } from '../realtime/commands.ts';
 import { broadcastConversation } from './broadcast.ts';
 import { claimConversation, closeConversation, markReadByAgent } from './conversation-actions.ts';
 import { agentDisplay, messageForVisitor } from '../sites/agent-display.ts';
-import { conversationSummary, messagesAfter, openConversations, recentPages, visitorProfile } from './conversation-queries.ts';
+import { conversationSummary, currentSessionPages, messagesAfter, openConversations, visitorProfile } from './conversation-queries.ts';
 import { sendAgentMessage } from './send-message.ts';
 import { ratingOf } from '../csat/csat-store.ts';
 import { startedByTrigger } from '../triggers/trigger-context.ts';
@@ -49,7 +49,7 @@ export function conversationAgentCommands(
         conversation,
         messages: messagesAfter(db, conversationId, 0),
         visitor: visitorProfile(db, conversation.visitorId)!,
-        pages: recentPages(db, conversation.visitorId),
+        pages: currentSessionPages(db, conversation.visitorId),
         rating: ratingOf(db, conversationId),
         startedBy: startedByTrigger(db, conversationId),
         notes: notesOf(db, conversationId),

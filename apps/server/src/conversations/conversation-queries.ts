@@ -10,6 +10,7 @@ import type {
   VisitorId,
   VisitorProfile,
 } from '@hearth/protocol';
+import { SESSION_PAGES_CAP, sessionPages } from '@hearth/protocol';
 
 import { csatPromptOf } from '../csat/csat-store.ts';
 import { agentDisplay, presentAgent } from '../sites/agent-display.ts';
@@ -213,14 +214,19 @@ export function visitorProfile(db: HearthDb, visitorId: VisitorId): VisitorProfi
   return row ?? null;
 }
 
-export function recentPages(db: HearthDb, visitorId: VisitorId, limit = 50): PageView[] {
-  return db
+/**
+ * "Pages visited this session": the newest `cap` views are enough to find the session's start, since
+ * the session is cut at its first long gap and never holds more than `cap` views.
+ */
+export function currentSessionPages(db: HearthDb, visitorId: VisitorId, cap = SESSION_PAGES_CAP): PageView[] {
+  const newest = db
     .select({ url: pageViews.url, title: pageViews.title, referrer: pageViews.referrer, viewedAt: pageViews.viewedAt })
     .from(pageViews)
     .where(eq(pageViews.visitorId, visitorId))
     .orderBy(desc(pageViews.viewedAt), desc(pageViews.id))
-    .limit(limit)
+    .limit(cap)
     .all();
+  return sessionPages(newest, cap);
 }
 
 export function ownsConversation(db: HearthDb, visitorId: VisitorId, id: ConversationId): boolean {
