@@ -18,6 +18,19 @@ const withoutWebTransport: Plugin = {
 };
 
 /**
+ * Vite wraps each dynamic import() in a helper that preloads the chunk's CSS and imports (~0.4 KB
+ * gzip). The panel's lazy chunks (locale tables, emoji grid, CSAT card) have neither, and the panel
+ * handles a failed import itself, so the helper is swapped for a plain call.
+ */
+const withoutPreloadHelper: Plugin = {
+  name: 'hearth-without-preload-helper',
+  enforce: 'pre',
+  load(id) {
+    return id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (importChunk) => importChunk();' : null;
+  },
+};
+
+/**
  * The chat panel that runs in the iframe. The server serves dist/panel/frame.html at
  * /widget/frame.html and the hashed assets under /widget/assets/*, hence `base`.
  */
@@ -25,7 +38,7 @@ export default defineConfig({
   root: 'src/panel',
   base: '/widget/',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  plugins: [withoutWebTransport],
+  plugins: [withoutWebTransport, withoutPreloadHelper],
   build: {
     outDir: '../../dist/panel',
     emptyOutDir: true,

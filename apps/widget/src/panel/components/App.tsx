@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Message } from '@hearth/protocol';
 import type { ChatController, ChatView } from '../chat-view.ts';
 import { offlineMessage, routingText, seenSeq, showsOfflineForm } from '../chat-state.ts';
 import { contactFieldsFor } from '../contact-form-rules.ts';
-import { STRING_TABLES, format, pickLocale, type Strings } from '../i18n/strings.ts';
-import { LocaleContext } from '../i18n/use-strings.ts';
+import { format, pickLocale, type Strings } from '../i18n/strings.ts';
+import { LocaleContext, useLocaleStrings } from '../i18n/use-strings.ts';
 import { useDocumentAppearance, usePanelKeys } from '../panel-effects.ts';
 import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
@@ -33,9 +33,8 @@ export function App({ controller }: { controller: ChatController }) {
   const { conversation, messages } = view.timeline;
   const appearance = view.appearance;
   const prechat = view.prechat ?? NO_PRECHAT;
-  const locale = pickLocale(view.hostLocale, appearance?.locale ?? null, navigator.languages);
-  const t = STRING_TABLES[locale];
-  const strings = useMemo(() => ({ locale, t }), [locale, t]);
+  const strings = useLocaleStrings(pickLocale(view.hostLocale, appearance?.locale ?? null, navigator.languages));
+  const { locale, t } = strings;
   useDocumentAppearance(appearance?.brandColor, view.hostTheme, appearance?.theme ?? 'auto', locale);
   usePanelKeys(controller.close);
 
