@@ -112,6 +112,8 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       const grid = panel.getByRole('group', { name: 'Emoji' });
+      // The grid is a chunk of its own, fetched on the first opening (or on focus, just before).
+      await grid.waitFor();
       expect(await grid.getByRole('button').count()).toBe(80);
       // Focus starts on the first emoji; Right, Right, Down lands on the 11th (8 per row).
       await page.keyboard.press('ArrowRight');

@@ -5,16 +5,21 @@ import { offlineMessage, routingText, seenSeq, showsOfflineForm } from '../chat-
 import { contactFieldsFor } from '../contact-form-rules.ts';
 import { format, pickLocale, type Strings } from '../i18n/strings.ts';
 import { LocaleContext, useLocaleStrings } from '../i18n/use-strings.ts';
+import { lazyComponent } from '../lazy-component.ts';
 import { useDocumentAppearance, usePanelKeys } from '../panel-effects.ts';
 import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
-import { ContactForm } from './ContactForm.tsx';
-import { CsatCard } from './CsatCard.tsx';
+import type { ContactFormProps } from './ContactForm.tsx';
+import type { CsatCardProps } from './CsatCard.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 
 // Before the session answers: the site's defaults (protocol's PrechatSchema), spelled out to keep zod out.
 const NO_PRECHAT = { enabled: false, name: 'optional', email: 'required', topic: 'off' } as const;
+// Asked only after a chat ends: its code is fetched then, not by every visitor who opens the chat.
+// Shown only while nobody is online or when the site asks questions first.
+const contactForm = lazyComponent<ContactFormProps>(() => import('./ContactForm.tsx').then((m) => m.ContactForm));
+const csat = lazyComponent<CsatCardProps>(() => import('./CsatCard.tsx').then((m) => m.CsatCard));
 
 function useChatView(controller: ChatController): ChatView {
   const [view, setView] = useState(controller.view());
@@ -70,7 +75,7 @@ export function App({ controller }: { controller: ChatController }) {
         <Announcer announcement={view.announcement} agentName={agentName} />
         {leftMessage && !offline && <p class="confirm">{t.leftMessage}</p>}
         {offline || askPrechat ? (
-          <ContactForm
+          <contactForm.Component
             key={offline ? 'offline' : 'prechat'}
             kind={offline ? 'offline' : 'prechat'}
             fields={contactFieldsFor(offline ? 'offline' : 'prechat', prechat, hasDepartments)}
@@ -92,7 +97,7 @@ export function App({ controller }: { controller: ChatController }) {
               agentLabel={agentLabel}
             >
               {conversation?.csat && !view.csatSkipped && (
-                <CsatCard key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
+                <csat.Component key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
               )}
             </MessageList>
             {conversation && (
