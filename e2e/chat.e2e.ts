@@ -21,7 +21,8 @@ describe('a visitor on the demo shop chats with an agent in the console', () => 
 
     await shop.goto(`${suite.hearth.url}/demo`);
     const launcher = shop.getByRole('button', { name: /chat/i });
-    await expect(launcher.isVisible()).resolves.toBe(true);
+    // Drawn once the site's look arrives (at most 1.5 s on a first visit): waitFor waits until it is visible.
+    await launcher.waitFor();
     await launcher.click();
     const panel = widgetFrame(shop);
     await panel.getByText('We typically reply in a few minutes').waitFor();

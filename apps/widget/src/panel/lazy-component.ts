@@ -1,9 +1,9 @@
-import { h, type ComponentType } from 'preact';
+import { h, type ComponentType, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 export interface LazyComponent<P> {
   /** Renders nothing until the chunk is here, then the component (re-rendering itself on arrival). */
-  Component: (props: P) => ReturnType<typeof h> | null;
+  Component: FunctionComponent<P>;
   /** Starts fetching the chunk (a hint: hover or focus before the click); at most one fetch at a time. */
   preload(): Promise<unknown>;
 }
@@ -21,12 +21,12 @@ export function lazyComponent<P extends object>(importChunk: () => Promise<Compo
       (component) => (loaded = component),
       () => (loading = null),
     ));
-  function Component(props: P) {
+  const Component: FunctionComponent<P> = (props) => {
     const [, arrived] = useState(0);
     useEffect(() => {
       if (!loaded) void preload().then(() => arrived((n) => n + 1));
     }, []);
     return loaded ? h(loaded, props) : null;
-  }
+  };
   return { Component, preload };
 }
