@@ -21,6 +21,7 @@ interface Results {
     loader: { gzip: number; brotli: number; budgetGzip: number };
     triggers?: { gzip: number; brotli: number; budgetGzip: number };
     panel: { gzip: number; brotli: number; budgetGzip: number };
+    panelLazy?: { gzip: number; brotli: number };
   };
   launcher?: { loads: number; launcherMedianMs: number; launcherMaxMs: number; longTasksPerLoad: number; longTaskMsMedian: number };
   messages?: { hearth: { agents: number; visitors: number; phases: RatePhase[] }; baseline: { phases: RatePhase[] } };
@@ -39,10 +40,11 @@ export function goalRows(results: Results, goals: { loaderGzip: number; panelGzi
   const rows: Row[] = [];
   const { widget, launcher, messages, idle, store, routing } = results;
   if (widget) {
-    const { loader, triggers, panel } = widget;
+    const { loader, triggers, panel, panelLazy } = widget;
     rows.push({ step: 'widget', measure: 'loader gzip / brotli', hearth: `${kb(loader.gzip)} / ${kb(loader.brotli)}`, goal: `≤ ${kb(goals.loaderGzip)} gzip (budget ${kb(loader.budgetGzip)}, ${kb(loader.budgetGzip - loader.gzip)} under)`, met: loader.gzip <= goals.loaderGzip });
     if (triggers) rows.push({ step: 'widget', measure: 'triggers chunk gzip / brotli (sites with triggers, once idle)', hearth: `${kb(triggers.gzip)} / ${kb(triggers.brotli)}`, goal: `budget ${kb(triggers.budgetGzip)}`, met: triggers.gzip <= triggers.budgetGzip });
-    rows.push({ step: 'widget', measure: 'panel gzip / brotli', hearth: `${kb(panel.gzip)} / ${kb(panel.brotli)}`, goal: `≤ ${kb(goals.panelGzip)} gzip (budget ${kb(panel.budgetGzip)}, ${kb(panel.budgetGzip - panel.gzip)} under)`, met: panel.gzip <= goals.panelGzip });
+    rows.push({ step: 'widget', measure: 'panel on opening (English) gzip / brotli', hearth: `${kb(panel.gzip)} / ${kb(panel.brotli)}`, goal: `≤ ${kb(goals.panelGzip)} gzip (budget ${kb(panel.budgetGzip)}, ${kb(panel.budgetGzip - panel.gzip)} under)`, met: panel.gzip <= goals.panelGzip });
+    if (panelLazy) rows.push({ step: 'widget', measure: 'panel lazy chunks, all together (locales, emoji, CSAT, contact form, transcript; each fetched only when used)', hearth: `${kb(panelLazy.gzip)} / ${kb(panelLazy.brotli)}` });
   }
   if (launcher) {
     rows.push({ step: 'launcher', measure: `loader start → launcher painted, median of ${launcher.loads}`, hearth: `${ms(launcher.launcherMedianMs)} (max ${ms(launcher.launcherMaxMs)})`, goal: `≤ ${goals.launcherMs} ms`, met: launcher.launcherMedianMs <= goals.launcherMs });

@@ -1,6 +1,6 @@
 /**
- * Widget steps: bytes as served (loader, its lazily imported chunks, and everything the panel frame
- * fetches, gzip and brotli)
+ * Widget steps: bytes as served (loader, its lazily imported chunks, what the panel frame fetches
+ * on opening and the panel's own lazy chunks, gzip and brotli)
  * and launcher time in headless Chromium on /demo, from the loader's first line to a painted
  * launcher, with the long tasks (main-thread blocks > 50 ms) seen while the page loads.
  */
@@ -13,7 +13,7 @@ import { percentile, round, startChild, withChild } from './child.ts';
 
 const dist = fileURLToPath(new URL('../apps/widget/dist/', import.meta.url));
 /** Budgets enforced by apps/widget/test/budget.test.ts, and the issue's goals. */
-export const WIDGET_BUDGETS = { loaderGzip: 5.5 * 1024, triggersGzip: 4 * 1024, panelGzip: 35 * 1024 };
+export const WIDGET_BUDGETS = { loaderGzip: 5.5 * 1024, triggersGzip: 4 * 1024, panelGzip: 30 * 1024 };
 export const WIDGET_GOALS = { loaderGzip: 4 * 1024, panelGzip: 30 * 1024, launcherMs: 50 };
 
 function filesUnder(dir: string): string[] {
@@ -39,11 +39,17 @@ export function widgetBytes() {
   // Imported by the loader: the proactive triggers (sites with enabled triggers, once idle) and the
   // frame link (with the panel); both counted with the code they share.
   const triggers = sizes(filesUnder(join(dist, 'chunks')).filter((f) => !f.includes('frame-link-')));
-  const panel = sizes(filesUnder(join(dist, 'panel')));
+  // On opening: frame.html and the script and stylesheet it names. The rest are the panel's lazy
+  // chunks (other locales, emoji grid, CSAT card, contact form, transcript), fetched when used.
+  const html = readFileSync(join(dist, 'panel/frame.html'), 'utf8');
+  const initial = [join(dist, 'panel/frame.html'), ...[...html.matchAll(/(?:src|href)="\/widget\/(assets\/[^"]+)"/g)].map((m) => join(dist, 'panel', m[1]!))];
+  const panel = sizes(initial);
+  const panelLazy = sizes(filesUnder(join(dist, 'panel')).filter((f) => !initial.includes(f)));
   return {
     loader: { ...loader, budgetGzip: WIDGET_BUDGETS.loaderGzip, underBudget: WIDGET_BUDGETS.loaderGzip - loader.gzip },
     triggers: { ...triggers, budgetGzip: WIDGET_BUDGETS.triggersGzip, underBudget: WIDGET_BUDGETS.triggersGzip - triggers.gzip },
     panel: { ...panel, budgetGzip: WIDGET_BUDGETS.panelGzip, underBudget: WIDGET_BUDGETS.panelGzip - panel.gzip },
+    panelLazy,
   };
 }
 

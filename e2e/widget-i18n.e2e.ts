@@ -54,6 +54,43 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
     }
   });
 
+  it('German from the first paint (its strings are a chunk of their own); an English visitor fetches no lazy chunk on opening', async () => {
+    const lazyChunk = /\/widget\/assets\/(de|es|EmojiGrid|CsatCard|ContactForm|transcript-text)-/;
+    const german = await suite.browser.newContext({ locale: 'de-DE' });
+    const english = await suite.browser.newContext({ locale: 'en-US' });
+    const agent = await connectAgent(suite.hearth.url);
+    try {
+      // Opened directly (not framed by a site), the panel only says where it belongs: in German, never English first.
+      const page = await german.newPage();
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.addInitScript(() => {
+        const w = window as unknown as { painted: string[] };
+        w.painted = [];
+        new MutationObserver(() => {
+          const text = document.getElementById('app')?.textContent;
+          if (text) w.painted.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(`${suite.hearth.url}/widget/frame.html`);
+      await page.getByText('Dieser Chat öffnet sich nur auf der Website, zu der er gehört.').waitFor();
+      expect(await page.evaluate(() => (window as unknown as { painted: string[] }).painted)).toEqual(['Dieser Chat öffnet sich nur auf der Website, zu der er gehört.']);
+      expect(fetched.filter((path) => lazyChunk.test(path)).map((path) => path.match(lazyChunk)![1])).toEqual(['de']);
+
+      const shop = await english.newPage();
+      const shopFetched: string[] = [];
+      shop.on('request', (r) => shopFetched.push(new URL(r.url()).pathname));
+      const panel = await openWidget(shop, suite.hearth.url);
+      await panel.getByRole('textbox', { name: 'Message' }).waitFor();
+      await panel.getByText('We typically reply in a few minutes').waitFor();
+      expect(shopFetched.filter((path) => lazyChunk.test(path))).toEqual([]);
+    } finally {
+      agent.disconnect();
+      await german.close();
+      await english.close();
+    }
+  });
+
   it('announces a new agent message once, opens links in a new tab safely, tells the host page, and does not re-announce history', async () => {
     const agent = await connectAgent(suite.hearth.url);
     const context = await suite.browser.newContext();
@@ -112,6 +149,8 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       const grid = panel.getByRole('group', { name: 'Emoji' });
+      // The grid is a chunk of its own, fetched on the first opening (or on focus, just before).
+      await grid.waitFor();
       expect(await grid.getByRole('button').count()).toBe(80);
       // Focus starts on the first emoji; Right, Right, Down lands on the 11th (8 per row).
       await page.keyboard.press('ArrowRight');

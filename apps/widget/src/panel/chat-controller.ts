@@ -1,4 +1,4 @@
-import { io } from 'socket.io-client';
+import { Fetch, WebSocket, io } from 'socket.io-client';
 import type { ConversationId, HostIdentity, Message, PageViewInput, TriggerContext, VISITOR_NAMESPACE, VisitorConversation } from '@hearth/protocol';
 import { createOutbox, lastSeqOf } from '@hearth/chat-client';
 import { createHostStorage, localStorageOrNull } from './browser-storage.ts';
@@ -257,8 +257,15 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
       socket.connect();
       return;
     }
-    // auth as a function: every reconnect presents the newest token.
-    socket = io(location.origin + VISITOR_NS, { auth: (cb) => cb({ token }), transports: ['websocket', 'polling'] });
+    // auth as a function: every reconnect presents the newest token. WebSocket first; where a proxy
+    // refuses it, long-polling (tryAllTransports: without it engine.io gives up after the first).
+    // Named implementations: fetch-based polling is ~1 KB gzip lighter than the default XHR one,
+    // and the build leaves engine.io's default set out (vite.panel.config.ts).
+    socket = io(location.origin + VISITOR_NS, {
+      auth: (cb) => cb({ token }),
+      transportImplementations: [WebSocket, Fetch],
+      tryAllTransports: true,
+    });
     wire(socket);
   }
 

@@ -1,7 +1,6 @@
 import type { VisitorConversation } from '@hearth/protocol';
 import type { ChatController } from './chat-view.ts';
 import { ACK_TIMEOUT_MS, type VisitorSocket } from './outbox-sender.ts';
-import { saveTranscript, transcriptText } from './transcript-text.ts';
 
 interface ActionDeps {
   socket(): VisitorSocket | null;
@@ -41,7 +40,10 @@ export function createConversationActions({ socket, conversation, adopt }: Actio
       s.timeout(ACK_TIMEOUT_MS).emit('transcript:get', { conversationId: c.id }, (err, ack) => {
         if (err || !ack.ok) return;
         const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-        saveTranscript(transcriptText(title, ack.data.entries, (ms) => when.format(ms)));
+        // A chunk of its own: few visitors download a transcript.
+        void import('./transcript-text.ts').then(({ saveTranscript, transcriptText }) =>
+          saveTranscript(transcriptText(title, ack.data.entries, (ms) => when.format(ms))),
+        );
       });
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMOJI, insertAt, nextEmojiIndex } from './emoji-grid.ts';
+import { EMOJI, nextEmojiIndex } from './emoji-grid.ts';
 
 describe('emoji grid', () => {
   it('holds 60–100 distinct emoji', () => {
@@ -23,10 +23,5 @@ describe('emoji grid', () => {
     expect(nextEmojiIndex('End', 9, 20, 8)).toBe(15);
     expect(nextEmojiIndex('End', 17, 20, 8)).toBe(19);
     expect(nextEmojiIndex('Enter', 5, 20, 8)).toBeNull();
-  });
-
-  it('inserts at the caret, replacing a selection', () => {
-    expect(insertAt('Hi there', '👋', 2, 2)).toEqual({ value: 'Hi👋 there', caret: 4 });
-    expect(insertAt('Hi there', '🙂', 3, 8)).toEqual({ value: 'Hi 🙂', caret: 5 });
   });
 });

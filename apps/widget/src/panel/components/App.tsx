@@ -1,20 +1,25 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Message } from '@hearth/protocol';
 import type { ChatController, ChatView } from '../chat-view.ts';
 import { offlineMessage, routingText, seenSeq, showsOfflineForm } from '../chat-state.ts';
 import { contactFieldsFor } from '../contact-form-rules.ts';
-import { STRING_TABLES, format, pickLocale, type Strings } from '../i18n/strings.ts';
-import { LocaleContext } from '../i18n/use-strings.ts';
+import { format, pickLocale, type Strings } from '../i18n/strings.ts';
+import { LocaleContext, useLocaleStrings } from '../i18n/use-strings.ts';
+import { lazyComponent } from '../lazy-component.ts';
 import { useDocumentAppearance, usePanelKeys } from '../panel-effects.ts';
 import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
-import { ContactForm } from './ContactForm.tsx';
-import { CsatCard } from './CsatCard.tsx';
+import type { ContactFormProps } from './ContactForm.tsx';
+import type { CsatCardProps } from './CsatCard.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 
 // Before the session answers: the site's defaults (protocol's PrechatSchema), spelled out to keep zod out.
 const NO_PRECHAT = { enabled: false, name: 'optional', email: 'required', topic: 'off' } as const;
+// Asked only after a chat ends: its code is fetched then, not by every visitor who opens the chat.
+// Shown only while nobody is online or when the site asks questions first.
+const contactForm = lazyComponent<ContactFormProps>(() => import('./ContactForm.tsx').then((m) => m.ContactForm));
+const csat = lazyComponent<CsatCardProps>(() => import('./CsatCard.tsx').then((m) => m.CsatCard));
 
 function useChatView(controller: ChatController): ChatView {
   const [view, setView] = useState(controller.view());
@@ -33,9 +38,8 @@ export function App({ controller }: { controller: ChatController }) {
   const { conversation, messages } = view.timeline;
   const appearance = view.appearance;
   const prechat = view.prechat ?? NO_PRECHAT;
-  const locale = pickLocale(view.hostLocale, appearance?.locale ?? null, navigator.languages);
-  const t = STRING_TABLES[locale];
-  const strings = useMemo(() => ({ locale, t }), [locale, t]);
+  const strings = useLocaleStrings(pickLocale(view.hostLocale, appearance?.locale ?? null, navigator.languages));
+  const { locale, t } = strings;
   useDocumentAppearance(appearance?.brandColor, view.hostTheme, appearance?.theme ?? 'auto', locale);
   usePanelKeys(controller.close);
 
@@ -71,7 +75,7 @@ export function App({ controller }: { controller: ChatController }) {
         <Announcer announcement={view.announcement} agentName={agentName} />
         {leftMessage && !offline && <p class="confirm">{t.leftMessage}</p>}
         {offline || askPrechat ? (
-          <ContactForm
+          <contactForm.Component
             key={offline ? 'offline' : 'prechat'}
             kind={offline ? 'offline' : 'prechat'}
             fields={contactFieldsFor(offline ? 'offline' : 'prechat', prechat, hasDepartments)}
@@ -93,7 +97,7 @@ export function App({ controller }: { controller: ChatController }) {
               agentLabel={agentLabel}
             >
               {conversation?.csat && !view.csatSkipped && (
-                <CsatCard key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
+                <csat.Component key={conversation.id} prompt={conversation.csat} onRate={controller.rate} onSkip={controller.skipCsat} />
               )}
             </MessageList>
             {conversation && (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MESSAGE_BODY_MAX } from '@hearth/protocol';
-import { insertAt } from '../emoji-grid.ts';
+import { insertAt } from '../caret-insert.ts';
 import { useStrings } from '../i18n/use-strings.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { firstError, validateContact, type ContactErrors, type ContactFields, type ContactValues } from '../contact-form-rules.ts';
 import { useStrings } from '../i18n/use-strings.ts';
 
-interface ContactFormProps {
+export interface ContactFormProps {
   /** Which form: the pre-chat questions or the leave-a-message form (ids and wording differ). */
   kind: 'prechat' | 'offline';
   fields: ContactFields;
@@ -16,6 +16,7 @@ const EMPTY: ContactValues = { name: '', email: '', topic: '', message: '' };
  * The one form for "tell us who you are" before a chat and "leave a message" while nobody is online.
  * Our own validation (noValidate) so errors read the same in every browser and language: each error
  * is tied to its field with aria-describedby and aria-invalid, and focus moves to the first one.
+ * A chunk of its own (App.tsx): visitors who chat while agents are online never fetch it.
  */
 export function ContactForm({ kind, fields, departments, onSubmit }: ContactFormProps) {
   const { t } = useStrings();

@@ -12,7 +12,7 @@ const DIGITS = ['1', '2', '3', '4', '5'];
 /** Matches the protocol's CSAT_COMMENT_MAX (not imported: the protocol's runtime would bring zod). */
 const COMMENT_MAX = 2000;
 
-interface CsatCardProps {
+export interface CsatCardProps {
   prompt: CsatPrompt;
   onRate(request: RateRequest): Promise<RateFailure | null>;
   onSkip(): void;
@@ -21,7 +21,7 @@ interface CsatCardProps {
 /**
  * The CSAT question inside the chat, after close: a 1–5 scale, then (once a score is picked) an
  * optional comment and the CES question if the site enabled it, then a thank-you. Skippable;
- * changeable until the window ends.
+ * changeable until the window ends. A chunk of its own (App.tsx): only visitors whose chat ended fetch it.
  */
 export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
   const { t } = useStrings();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { STRING_TABLES, format, pickLocale, placeholdersOf } from './strings.ts';
+import type { WidgetLocale } from '@hearth/protocol';
+import { de } from './de.ts';
+import { en, type Strings } from './en.ts';
+import { es } from './es.ts';
+import { LOCALES, loadStrings, loadedStrings } from './string-tables.ts';
+import { format, pickLocale, placeholdersOf } from './strings.ts';
+
+// Keyed by the protocol's locales: a table missing here fails type-checking.
+const STRING_TABLES: Record<WidgetLocale, Strings> = { en, de, es };
 
 describe('string tables', () => {
   const keys = Object.keys(en).sort();
@@ -14,6 +21,19 @@ describe('string tables', () => {
       }
     });
   }
+});
+
+describe('string chunks', () => {
+  it('ship English inline and load every other locale on demand, once', async () => {
+    expect(LOCALES.sort()).toEqual(Object.keys(STRING_TABLES).sort());
+    expect(loadedStrings('en')).toBe(en);
+    expect(loadedStrings('de')).toBeUndefined();
+    const pending = loadStrings('de');
+    expect(loadStrings('de')).toBe(pending);
+    expect(await pending).toEqual(de);
+    expect(loadedStrings('de')).toBe(await pending);
+    expect(await loadStrings('es')).toEqual(es);
+  });
 });
 
 describe('pickLocale', () => {

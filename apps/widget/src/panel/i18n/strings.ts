@@ -1,15 +1,8 @@
 import type { WidgetLocale } from '@hearth/protocol';
-import { de } from './de.ts';
-import { en, type Strings } from './en.ts';
-import { es } from './es.ts';
+// Not the protocol's WIDGET_LOCALES: the protocol's runtime modules pull zod into the bundle.
+import { LOCALES } from './string-tables.ts';
 
 export type { Strings, StringKey } from './en.ts';
-
-/** Every locale the panel ships, keyed by the protocol's WIDGET_LOCALES (a missing one fails type-checking). */
-export const STRING_TABLES: Record<WidgetLocale, Strings> = { en, de, es };
-
-// Spelled out, not imported: the protocol's runtime modules pull zod into the bundle.
-const LOCALES = Object.keys(STRING_TABLES) as WidgetLocale[];
 
 /**
  * The widget's language: the host page's `setLocale` wins, then the site's setting, then the first
