@@ -141,6 +141,25 @@ describe('Hearth JS API', () => {
     await launcher(p).waitFor({ state: 'hidden' });
     await hearth(p, 'show');
     await launcher(p).waitFor({ state: 'visible' });
+
+    // off: a removed listener hears nothing more, the others still do.
+    await p.evaluate(() => {
+      const w = window as unknown as { Hearth: (...x: unknown[]) => void; offLog: string[]; offListener: () => void };
+      w.offLog = [];
+      w.offListener = () => w.offLog.push('open');
+      w.Hearth('on', 'open', w.offListener);
+    });
+    await hearth(p, 'open');
+    await panelOpen(p).waitFor();
+    await hearth(p, 'close');
+    await p.evaluate(() => {
+      const w = window as unknown as { Hearth: (...x: unknown[]) => void; offListener: () => void };
+      w.Hearth('off', 'open', w.offListener);
+    });
+    await hearth(p, 'open');
+    await panelOpen(p).waitFor();
+    await expect.poll(() => log(p)).toEqual(['ready', 'late ready', 'open', 'close', 'open', 'close', 'open', 'close', 'open', 'close', 'open']);
+    expect(await p.evaluate(() => (window as unknown as { offLog: string[] }).offLog)).toEqual(['open']);
     expect(errors).toEqual([]);
     await context.close();
   });

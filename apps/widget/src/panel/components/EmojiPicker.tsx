@@ -27,7 +27,17 @@ export function EmojiPicker({ onPick }: EmojiPickerProps) {
   };
 
   return (
-    <div class="emoji">
+    // Escape while the picker is open closes only the picker, wherever focus is in it: on the grid,
+    // on its button, or still on the button while the grid's chunk is arriving.
+    <div
+      class="emoji"
+      onKeyDown={(e) => {
+        if (open && e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <button
         ref={toggle}
         type="button"
