@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHearthAndChromium } from './server-process.ts';
-import { openWidget, signInToConsole } from './hearth-api.ts';
+import { apiLogin, openWidget, ownerCall, signInToConsole } from './hearth-api.ts';
 
 const suite = useHearthAndChromium();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
@@ -35,14 +35,25 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('console accessibility (axe-core)', () => {
   it('the inbox, a conversation and every settings section have no violations', async () => {
     // bypassCSP: the console's CSP (script-src 'self') would block injecting axe-core; the app itself is unchanged.
+    // A label to put on the conversation (the console loads the site's labels when it starts).
+    const { session, cookie } = await apiLogin(suite.hearth.url);
+    await ownerCall(suite.hearth.url, cookie, 'POST', `/api/sites/${session.sites[0]!.id}/labels`, { name: 'Returns', color: '#0f766e' });
     const agentContext = await suite.browser.newContext({ viewport: { width: 1360, height: 860 }, bypassCSP: true });
     const page = await agentContext.newPage();
     await signInToConsole(page, suite.hearth.url);
     await page.getByRole('status').getByText('Connected').waitFor();
 
     // A visitor writes, so the inbox has a row and there is a conversation to open.
+    // The host page tells who the visitor is and what is in the cart: the sidebar shows it all.
     const shopContext = await suite.browser.newContext();
-    const panel = await openWidget(await shopContext.newPage(), suite.hearth.url);
+    const shop = await shopContext.newPage();
+    const panel = await openWidget(shop, suite.hearth.url);
+    await shop.evaluate(() => {
+      const hearth = (window as unknown as { Hearth: (...a: unknown[]) => void }).Hearth;
+      hearth('identify', { name: 'Maya Lind', email: 'maya@example.com' });
+      hearth('set', { plan: 'pro', orders: 4 });
+      hearth('track', 'cart', { value: 84, currency: 'EUR', items: [{ sku: 'cedar' }, { sku: 'mug' }] });
+    });
     const message = panel.getByRole('textbox', { name: 'Message' });
     await message.fill('Is the cedar candle in stock?');
     await message.press('Enter');
@@ -51,10 +62,24 @@ describe('console accessibility (axe-core)', () => {
     await page.screenshot({ path: screenshot('console-inbox.png') });
 
     await page.getByText('Is the cedar candle in stock?').first().click();
+    await page.getByRole('button', { name: 'Accept' }).click();
     const reply = page.getByRole('textbox', { name: 'Reply' });
     await reply.fill('Yes — we have three left.');
     await reply.press('Enter');
     await page.getByRole('log').getByText('Yes — we have three left.').waitFor();
+    // A label and an internal note: the conversation as an agent works in it.
+    await page.getByRole('group', { name: 'Labels' }).getByText('+ Label').click();
+    await page.locator('.label-options').getByText('Returns', { exact: true }).click();
+    await page.getByRole('group', { name: 'Labels' }).locator('.label-chip').getByText('Returns').waitFor();
+    // A pick closes the menu.
+    await page.locator('.label-popover').waitFor({ state: 'hidden' });
+    await page.getByRole('radio', { name: 'Internal note' }).click();
+    await page.getByRole('textbox', { name: /Internal note/ }).fill('Regular customer: offer free shipping.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('log').getByText('Regular customer: offer free shipping.').waitFor();
+    await page.getByRole('radio', { name: 'Reply' }).click();
+    await page.getByText('maya@example.com').first().waitFor();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
     expect(await axeViolations(page), 'conversation').toEqual([]);
     await page.screenshot({ path: screenshot('console-conversation.png') });
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary, Label, SiteId } from '@hearth/protocol';
 import { deskApi } from '../canned/desk-api.ts';
 
@@ -32,6 +32,22 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
   const [error, setError] = useState<string | null>(null);
   const applied = conversation.labels ?? [];
   const available = siteLabels.filter((l) => !applied.some((a) => a.id === l.id));
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  // A <details> popover closes only on its summary by itself: also close it on Escape (focus back on
+  // "+ Label"), on a pick, and on a click anywhere else, as a menu does.
+  const closeMenu = (refocus: boolean): void => {
+    if (!menu.current?.open) return;
+    menu.current.open = false;
+    if (refocus) menu.current.querySelector('summary')?.focus();
+  };
+  useEffect(() => {
+    const outside = (e: PointerEvent): void => {
+      if (menu.current && !menu.current.contains(e.target as Node)) closeMenu(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, []);
 
   async function create(e: Event) {
     e.preventDefault();
@@ -44,6 +60,7 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
     setName('');
     onCreated();
     onSet(r.data.label.id, true);
+    closeMenu(true);
   }
 
   return (
@@ -52,14 +69,31 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
         <LabelChip key={l.id} label={l} onRemove={disabled ? undefined : () => onSet(l.id, false)} />
       ))}
       {!disabled && (
-        <details class="label-add">
+        <details
+          class="label-add"
+          ref={menu}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            // Only the menu closes, not whatever Escape means around it.
+            e.preventDefault();
+            e.stopPropagation();
+            closeMenu(true);
+          }}
+        >
           <summary class="button button--ghost">+ Label</summary>
           <div class="label-popover">
             {available.length > 0 && (
               <ul class="label-options">
                 {available.map((l) => (
                   <li key={l.id}>
-                    <button type="button" class="link-button" onClick={() => onSet(l.id, true)}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => {
+                        onSet(l.id, true);
+                        closeMenu(true);
+                      }}
+                    >
                       <LabelChip label={l} />
                     </button>
                   </li>

@@ -10,8 +10,8 @@ export function NotificationControls({ notifier }: { notifier: Notifier }) {
   return (
     <div class="notify-controls">
       {state.permission === 'default' && (
-        <button type="button" class="button button--ghost" onClick={() => void notifier.enable()}>
-          Enable notifications
+        <button type="button" class="button button--ghost" aria-label="Enable notifications" title="Enable desktop notifications" onClick={() => void notifier.enable()}>
+          Notifications
         </button>
       )}
       <button type="button" class="button button--ghost" aria-pressed={state.muted} onClick={() => notifier.toggleMuted()} title="Sound and desktop notifications">
