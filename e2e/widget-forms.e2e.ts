@@ -80,7 +80,8 @@ describe('the contact form: offline and pre-chat', () => {
       const visitor = visitors()[0];
       expect(visitor!.email).toBe('ada.prechat@example.com');
       // The profile arrived before the message: the message was stored under the visitor's name.
-      expect(query("select author_name as name from messages where body = 'My invoice shows the wrong address.'")).toEqual([{ name: 'Ada Prechat' }]);
+      // (The log shows the message before its commit: wait for the server to have it.)
+      await expect.poll(() => query("select author_name as name from messages where body = 'My invoice shows the wrong address.'")).toEqual([{ name: 'Ada Prechat' }]);
       expect(query('select department_id as departmentId from conversations where visitor_id = ?', visitor!.id)).toEqual([{ departmentId: billing.id }]);
       // Answered once: the chat goes on in the composer.
       await panel.getByRole('textbox', { name: 'Message' }).waitFor();

@@ -208,11 +208,14 @@ describe('the panel speaks the visitor\'s language and announces what arrives', 
       await box.fill('After the reset');
       await box.press('Enter');
       await panel.getByRole('log').getByText('After the reset').waitFor();
-      // A new visitor on this device: the old one keeps their conversation on the server only.
-      const authors = sql<{ body: string; visitorId: string }>(
-        "select m.body, c.visitor_id as visitorId from messages m join conversations c on c.id = m.conversation_id where m.body in ('Before the reset', 'After the reset') order by m.created_at",
-      );
-      expect(authors.map((a) => a.body)).toEqual(['Before the reset', 'After the reset']);
+      // A new visitor on this device: the old one keeps their conversation on the server only. The
+      // log shows a message before the server has it (the outbox sends it): wait for the commit.
+      const stored = () =>
+        sql<{ body: string; visitorId: string }>(
+          "select m.body, c.visitor_id as visitorId from messages m join conversations c on c.id = m.conversation_id where m.body in ('Before the reset', 'After the reset') order by m.created_at",
+        );
+      await expect.poll(() => stored().map((a) => a.body)).toEqual(['Before the reset', 'After the reset']);
+      const authors = stored();
       expect(authors[0]!.visitorId).toBe(before);
       expect(authors[1]!.visitorId).not.toBe(before);
     } finally {
