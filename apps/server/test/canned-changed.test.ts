@@ -11,15 +11,8 @@ afterAll(async () => {
   await h.close();
 });
 
-async function http(method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(h.url + path, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as { reply?: CannedReply }) : null };
-}
+// The harness's HTTP call, with the caller's session cookie.
+const http = (method: string, path: string, cookie: string, body?: unknown) => h.request(method, path, cookie, body);
 
 type Fact = { siteId: SiteId };
 
@@ -39,7 +32,7 @@ describe('canned:changed', () => {
     const listed = await http('GET', '/api/canned-replies', colleague.cookie);
     expect(JSON.stringify(listed.body)).toContain('We ship in 2 days.');
 
-    const id = created.body!.reply!.id;
+    const id = (created.body!.reply as CannedReply).id;
     fact = nextEvent<Fact>(colleague.socket, 'canned:changed');
     expect((await http('PUT', `${base}/${id}`, owner, { title: 'Shipping', shortcut: 'ship', text: 'We ship in 1 day.' })).status).toBe(200);
     expect(await fact).toEqual({ siteId: h.siteA.siteId });

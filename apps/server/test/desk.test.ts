@@ -12,15 +12,8 @@ afterAll(async () => {
   await h.close();
 });
 
-async function http(method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(h.url + path, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
-}
+// The harness's HTTP call, with the caller's session cookie.
+const http = (method: string, path: string, cookie: string, body?: unknown) => h.request(method, path, cookie, body);
 
 async function startConversation(body = 'hello from the visitor') {
   const v = await h.visitor(h.siteA.siteKey);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, ConversationNote, SiteId } from '@hearth/protocol';
+import type { AgentSend } from '../conversations/send-message.ts';
 
 const { conversationNotes, conversations } = schema;
 
@@ -20,15 +21,8 @@ export function notesOf(db: HearthDb, conversationId: ConversationId): Conversat
   return db.select(noteColumns).from(conversationNotes).where(eq(conversationNotes.conversationId, conversationId)).orderBy(asc(conversationNotes.createdAt)).all();
 }
 
-export interface AddNote {
-  agentId: AgentId;
-  agentName: string;
-  siteIds: readonly SiteId[];
-  conversationId: ConversationId;
-  clientId: string;
-  body: string;
-  now: number;
-}
+/** A note has a reply's input: who writes, in which of their sites' conversations, what, and a client id. */
+export type AddNote = AgentSend;
 
 export type AddNoteResult = { ok: true; note: ConversationNote; siteId: SiteId; duplicate: boolean } | { ok: false };
 

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { preparedStatements, schema, type HearthDb } from '@hearth/db';
-import { SiteSettingsSchema, type Message, type SiteId } from '@hearth/protocol';
+import type { Message, SiteId } from '@hearth/protocol';
+import { parseSiteSettings } from './site-settings.ts';
 
 /** How a site presents its agents to visitors (Settings → Appearance → show agents). */
 export interface AgentDisplay {
@@ -26,14 +27,7 @@ export function agentDisplay(db: HearthDb, siteId: SiteId): AgentDisplay {
   if (!cache) parsedBySite.set(db, (cache = new Map()));
   const hit = cache.get(siteId);
   if (hit && hit.text === row.settings && hit.display.siteName === row.name) return hit.display;
-  let showAgents = true;
-  try {
-    const parsed = SiteSettingsSchema.safeParse(JSON.parse(row.settings));
-    showAgents = parsed.success ? parsed.data.appearance.showAgents : true;
-  } catch {
-    // A corrupt document reads as defaults, as in readSiteSettings.
-  }
-  const display = { showAgents, siteName: row.name };
+  const display = { showAgents: parseSiteSettings(row.settings).appearance.showAgents, siteName: row.name };
   cache.set(siteId, { text: row.settings, display });
   return display;
 }

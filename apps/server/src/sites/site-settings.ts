@@ -5,9 +5,14 @@ import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/prot
 /** A site's settings with every default filled in; an unreadable document reads as all defaults. */
 export function readSiteSettings(db: HearthDb, siteId: SiteId): SiteSettings {
   const row = db.select({ settings: schema.sites.settings }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
+  return parseSiteSettings(row?.settings);
+}
+
+/** The stored settings text with every default filled in; a corrupt document reads as all defaults. */
+export function parseSiteSettings(text: string | undefined): SiteSettings {
   let stored: unknown = {};
   try {
-    stored = JSON.parse(row?.settings ?? '{}');
+    stored = JSON.parse(text ?? '{}');
   } catch {
     // Fall through to defaults: a corrupt document must not take the site's chat down.
   }
