@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentSite, CannedReply, SiteId } from '@hearth/protocol';
 import { useConsoleState } from '../store/use-console-state.ts';
 import { deskApi, type DeskDataStore } from './desk-api.ts';
+import { SitePicker } from '../session/site-picker.tsx';
 
 interface Props {
   sites: AgentSite[];
@@ -70,16 +71,7 @@ export function RepliesPage({ sites, desk }: Props) {
       {draft && (
         <form class="card replies-form" onSubmit={(e) => void save(e)} aria-label={draft.id ? 'Edit canned reply' : 'New canned reply'}>
           {!draft.id && sites.length > 1 && (
-            <label>
-              Site
-              <select value={draft.siteId} onChange={(e) => setDraft({ ...draft, siteId: e.currentTarget.value as SiteId, scope: 'personal' })}>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SitePicker sites={sites} value={draft.siteId} onChange={(siteId) => setDraft({ ...draft, siteId, scope: 'personal' })} />
           )}
           {!draft.id && (
             <label>

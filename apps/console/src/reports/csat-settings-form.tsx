@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentSite, CsatSettings } from '@hearth/protocol';
+import { SitePicker } from '../session/site-picker.tsx';
 
 type Status = { kind: 'loading' } | { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -59,16 +60,7 @@ export function CsatSettingsForm({ sites }: { sites: AgentSite[] }) {
     <section class="card" aria-labelledby="csat-settings-title">
       <h2 id="csat-settings-title">Closing and satisfaction survey</h2>
       {sites.length > 1 && (
-        <label class="field">
-          Site{' '}
-          <select value={siteId} onChange={(e) => setSiteId(e.currentTarget.value)}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SitePicker class="field" sites={sites} value={siteId} onChange={setSiteId} />
       )}
       {values && (
         <form class="settings-form" onSubmit={(e) => void save(e)}>

@@ -3,6 +3,7 @@ import type { AgentSite, Report, ReportGroup, ReportMetrics } from '@hearth/prot
 import { BarChart } from './bar-chart.tsx';
 import { CsatSettingsForm } from './csat-settings-form.tsx';
 import { dayStart, dayValue, formatDuration, formatNumber, formatShare, lastDays, queryString } from './report-format.ts';
+import { SitePicker } from '../session/site-picker.tsx';
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -49,17 +50,7 @@ export default function ReportsPage({ sites }: { sites: AgentSite[] }) {
             To <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
           </label>
           {sites.length > 1 && (
-            <label>
-              Site{' '}
-              <select value={siteId} onChange={(e) => setSiteId(e.currentTarget.value)}>
-                <option value="">All my sites</option>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SitePicker sites={sites} value={siteId} onChange={setSiteId} allLabel="All my sites" />
           )}
           {query && (
             <a class="button" href={`/api/reports?${query}&format=csv`} download="hearth-report.csv">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AgentSession, ConversationId, TranscriptSearchHit } from '@hearth/protocol';
 import { dayStart, queryString } from '../reports/report-format.ts';
+import { SitePicker } from '../session/site-picker.tsx';
 
 interface Props {
   session: AgentSession;
@@ -84,17 +85,7 @@ export function SearchPage({ session, onOpen }: Props) {
           Trigger <input value={trigger} maxLength={64} onInput={(e) => setTrigger(e.currentTarget.value)} />
         </label>
         {session.sites.length > 1 && (
-          <label>
-            Site{' '}
-            <select value={siteId} onChange={(e) => setSiteId(e.currentTarget.value)}>
-              <option value="">All my sites</option>
-              {session.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SitePicker sites={session.sites} value={siteId} onChange={setSiteId} allLabel="All my sites" />
         )}
         <label class="check">
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} /> Assigned to me

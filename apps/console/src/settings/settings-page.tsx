@@ -8,6 +8,7 @@ import { EmbedSection } from './embed-section.tsx';
 import { TeamSection } from './team-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 import './settings.css';
+import { SitePicker } from '../session/site-picker.tsx';
 
 const SECTIONS = [
   ['appearance', 'Appearance'],
@@ -41,16 +42,7 @@ export function SettingsPage({ session }: { session: AgentSession }) {
       <div class="page-head">
         <h1 id="settings-title">Settings</h1>
         {session.sites.length > 1 && (
-          <label class="field">
-            Site
-            <select value={siteId} onChange={(e) => setSiteId(e.currentTarget.value as SiteId)}>
-              {session.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SitePicker class="field" sites={session.sites} value={siteId} onChange={(id) => setSiteId(id as SiteId)} />
         )}
       </div>
       <nav class="settings-nav" aria-label="Settings sections">

@@ -1,5 +1,4 @@
-import { Fetch, WebSocket, io } from 'socket.io-client';
-import type { ConversationId, HostIdentity, Message, PageViewInput, TriggerContext, VISITOR_NAMESPACE, VisitorConversation } from '@hearth/protocol';
+import type { ConversationId, HostIdentity, Message, PageViewInput, TriggerContext, VisitorConversation } from '@hearth/protocol';
 import { createOutbox, lastSeqOf } from '@hearth/chat-client';
 import { createHostStorage, localStorageOrNull } from './browser-storage.ts';
 import { EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, toPageViewInput, type Timeline } from './chat-state.ts';
@@ -15,10 +14,8 @@ import { profileFromContact } from './contact-form-rules.ts';
 import { createVisitorCommands } from './visitor-commands.ts';
 import { browserProfile, conversationEvent, isSigned, messageEvent, profileUpdateOf, unseenAgentMessages, wasClosed } from './widget-events.ts';
 import { playChime } from './notification-sound.ts';
+import { openVisitorSocket } from './visitor-socket.ts';
 
-// Spelled out, not imported: the protocol's runtime modules pull zod into the bundle. The `typeof`
-// annotation still breaks type-checking if the protocol's namespace changes.
-const VISITOR_NS: typeof VISITOR_NAMESPACE = '/visitor';
 /** An agent's "typing" expires on its own if their `false` never reaches us. */
 const TYPING_EXPIRY_MS = 8_000;
 /** How long a contact form's message waits for its profile update's ack before it is queued anyway. */
@@ -257,15 +254,7 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
       socket.connect();
       return;
     }
-    // auth as a function: every reconnect presents the newest token. WebSocket first; where a proxy
-    // refuses it, long-polling (tryAllTransports: without it engine.io gives up after the first).
-    // Named implementations: fetch-based polling is ~1 KB gzip lighter than the default XHR one,
-    // and the build leaves engine.io's default set out (vite.panel.config.ts).
-    socket = io(location.origin + VISITOR_NS, {
-      auth: (cb) => cb({ token }),
-      transportImplementations: [WebSocket, Fetch],
-      tryAllTransports: true,
-    });
+    socket = openVisitorSocket(() => token);
     wire(socket);
   }
 
