@@ -17,7 +17,7 @@ const MemberUpdate = z.strictObject({
 
 /** Owners configure routing: policy, capacities, timeouts, business hours, departments. */
 export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   const routingView = (siteId: SiteId) => ({
     settings: readSiteSettings(db, siteId).routing,
