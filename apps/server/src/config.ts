@@ -29,6 +29,18 @@ export const ConfigSchema = z.object({
   RATE_WIDGET_SESSIONS_PER_HOUR: z.coerce.number().int().positive().default(300),
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().positive().default(120),
   SOCKET_EVENTS_BURST: z.coerce.number().int().positive().default(30),
+  /**
+   * Outgoing mail (issue 13): `smtp://user:pass@host:587` (STARTTLS when offered) or
+   * `smtps://user:pass@host:465`. Unset (or empty): Hearth sends no mail and says so in the console.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  ),
+  /** The From of every mail, e.g. `Hearth <support@shop.example>`. Required with SMTP_URL. */
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).max(320).optional()),
+  /** First retry of a mail the SMTP server did not take, in seconds; each next one waits twice as long (at most 1 h). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,10 +50,19 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Cross-field rules, checked by loadConfig. */
+function configProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.SMTP_URL && !config.MAIL_FROM) problems.push('MAIL_FROM is required with SMTP_URL (e.g. MAIL_FROM="Hearth <support@shop.example>")');
+  return problems;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
+  const problems = configProblems(parsed.data);
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import type { SqliteAdapters } from './sqlite-store.ts';
 import { sqliteJobStore } from './jobs.ts';
 import { sqliteNoteStore } from './notes.ts';
+import { sqliteMailStore } from './mail.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -9,4 +10,5 @@ import { sqliteNoteStore } from './notes.ts';
 export const sqliteAdapters: SqliteAdapters = {
   jobs: sqliteJobStore,
   notes: sqliteNoteStore,
+  mail: sqliteMailStore,
 };
