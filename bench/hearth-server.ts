@@ -23,8 +23,8 @@ const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 process.once('exit', cleanup);
 
 const app = await buildApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
-await ensureInstallation(app.store.db, { email: 'owner@bench.test', password: 'bench-password' });
-const { db, sqlite } = app.store;
+await ensureInstallation(app.sqlite.db, { email: 'owner@bench.test', password: 'bench-password' });
+const { db, sqlite } = app.sqlite;
 const site = db.select({ id: schema.sites.id }).from(schema.sites).where(eq(schema.sites.key, 'demo')).get()!;
 const siteId = site.id as SiteId;
 

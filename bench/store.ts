@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, startCheckpointer } from '@hearth/db';
 import type { SiteId, VisitorId } from '@hearth/protocol';
-import { GroupCommit } from '../apps/server/src/plugins/group-commit.ts';
+import { GroupCommit } from '../apps/server/src/store/sqlite/group-commit.ts';
 import { sendVisitorMessage } from '../apps/server/src/conversations/send-message.ts';
 
 export interface StoreResult {

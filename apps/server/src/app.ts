@@ -3,9 +3,11 @@ import fastifyCookie from '@fastify/cookie';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { HttpError, sendHttpError } from './auth/request-auth.ts';
-import dbPlugin from './plugins/db.ts';
-import groupCommitPlugin from './plugins/group-commit.ts';
+import storePlugin from './plugins/store.ts';
+import domainEventsPlugin from './plugins/domain-events.ts';
+import jobsPlugin from './jobs/jobs.plugin.ts';
 import ioPlugin from './plugins/io.ts';
+import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
 import visitorTokensPlugin from './plugins/visitor-tokens.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -14,6 +16,7 @@ import { widgetConfigRoutes } from './widget/widget-config.routes.ts';
 import routingPlugin from './routing/routing.plugin.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
+import notesPlugin from './notes/notes.plugin.ts';
 import closingPlugin from './closing/closing.plugin.ts';
 import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -66,10 +69,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } }));
 
   await app.register(fastifyCookie);
-  await app.register(dbPlugin, { config });
-  await app.register(groupCommitPlugin);
+  await app.register(storePlugin, { config });
+  await app.register(domainEventsPlugin);
+  await app.register(jobsPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
+  await app.register(realtimePlugin);
   await app.register(securityPlugin, { config });
 
   await app.register(authRoutes, { config });
@@ -77,6 +82,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(widgetConfigRoutes);
   await app.register(routingPlugin);
   await app.register(routingRoutes);
+  await app.register(notesPlugin);
   await app.register(conversationsPlugin);
   await app.register(closingPlugin);
   await app.register(transcriptRoutes);

@@ -59,7 +59,7 @@ export function payloadAimedAt(event: string, schema: Parser, v: Victim, param?:
 
 /** Every secret in the database, plus the victim's token: none may appear in a response. */
 export function secretsOf(h: Harness, v: Victim): string[] {
-  const q = (sql: string) => (h.app.store.sqlite.prepare(sql).raw().all() as string[][]).map((r) => r[0]!);
+  const q = (sql: string) => (h.app.sqlite.sqlite.prepare(sql).raw().all() as string[][]).map((r) => r[0]!);
   return [
     ...q('select password_hash from agents'),
     ...q('select secret from sites'),
@@ -72,7 +72,7 @@ export function secretsOf(h: Harness, v: Victim): string[] {
 
 /** The victim's rows: conversation, messages, events, visitor and page views. */
 export function victimFingerprint(h: Harness, v: Victim): string {
-  const db = h.app.store.sqlite;
+  const db = h.app.sqlite.sqlite;
   const hash = createHash('sha256');
   const rows = (sql: string, arg: string) => hash.update(JSON.stringify(db.prepare(sql).raw().all(arg)));
   rows('select * from conversations where visitor_id = ?', v.visitorId);
@@ -89,5 +89,5 @@ export function victimFingerprint(h: Harness, v: Victim): string {
 /** Secrets a principal is entitled to: an owner may reveal their own site's identity secret. */
 export function ownSecretsOf(h: Harness, who: string): string[] {
   if (who !== 'owner') return [];
-  return (h.app.store.sqlite.prepare('select secret from sites where id = ?').raw().all(h.siteA.siteId) as string[][]).map((r) => r[0]!);
+  return (h.app.sqlite.sqlite.prepare('select secret from sites where id = ?').raw().all(h.siteA.siteId) as string[][]).map((r) => r[0]!);
 }

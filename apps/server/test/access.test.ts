@@ -35,7 +35,7 @@ describe('one database, many sites: nobody crosses over', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
     expect(h.count('messages')).toBe(1);
-    const row = h.app.store.sqlite.prepare('select status, assigned_agent_id, agent_read_seq from conversations where id = ?').get(conversationId);
+    const row = h.app.sqlite.sqlite.prepare('select status, assigned_agent_id, agent_read_seq from conversations where id = ?').get(conversationId);
     expect(row).toEqual({ status: 'open', assigned_agent_id: null, agent_read_seq: 0 });
   });
 

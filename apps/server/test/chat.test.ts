@@ -162,7 +162,7 @@ describe('the core loop', () => {
   });
 
   it('the widget learns live whether any agent is online', async () => {
-    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { routing: { ...readSiteSettings(h.app.store.db, h.siteA.siteId as SiteId).routing, reconnectGraceSeconds: 0 } });
+    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { routing: { ...readSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId).routing, reconnectGraceSeconds: 0 } });
     const v = await h.visitor();
     expect(v.session.agentsOnline).toBe(false);
     const online = nextEvent(v.socket, 'availability:changed', (e: { agentsOnline: boolean }) => e.agentsOnline);
@@ -188,7 +188,7 @@ describe('the core loop', () => {
 
   it('closing ends the conversation; the visitor writing again (after the reopen window) starts a new one', async () => {
     // Within the window the conversation reopens instead: test/closing.test.ts.
-    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { reopenWindowMinutes: 0 });
+    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { reopenWindowMinutes: 0 });
     const agent = await h.agent();
     const v = await h.visitor();
     const ack = await send(v.socket, 'thanks, bye');
@@ -203,7 +203,7 @@ describe('the core loop', () => {
     const next = await send(v.socket, 'one more question');
     expect(next.ok && next.data.conversation.id).not.toBe(conversationId);
     expect(next.ok && next.data.message.seq).toBe(1);
-    const events = h.app.store.sqlite.prepare('select type, actor_type from conversation_events where conversation_id = ? order by id').all(conversationId);
+    const events = h.app.sqlite.sqlite.prepare('select type, actor_type from conversation_events where conversation_id = ? order by id').all(conversationId);
     expect(events).toEqual([
       { type: 'conversation.started', actor_type: 'visitor' },
       { type: 'conversation.assigned', actor_type: 'system' },

@@ -29,7 +29,7 @@ async function answeredAndClosed() {
   return { agent, v, conversationId, live: await asked };
 }
 
-const ratingRows = () => h.app.store.sqlite.prepare('select score, ces, comment, agent_id from csat_ratings').all();
+const ratingRows = () => h.app.sqlite.sqlite.prepare('select score, ces, comment, agent_id from csat_ratings').all();
 
 describe('CSAT', () => {
   it('close → question live → rating + comment → stored and credited to the agent at close → visible to agents', async () => {
@@ -40,7 +40,7 @@ describe('CSAT', () => {
     const rated = await ask(v.socket, 'csat:rate', { conversationId, score: 4, comment: '  Quick answer.  ' });
     expect(await agentsHear).toMatchObject({ conversationId, rating: { score: 4, comment: 'Quick answer.' } });
     expect(rated.ok && rated.data.conversation.csat?.rating).toMatchObject({ score: 4, ces: null, comment: 'Quick answer.' });
-    const agentId = (h.app.store.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
+    const agentId = (h.app.sqlite.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
     expect(ratingRows()).toEqual([{ score: 4, ces: null, comment: 'Quick answer.', agent_id: agentId }]);
 
     const opened = await ask(agent.socket, 'conversation:open', { conversationId });
@@ -73,7 +73,7 @@ describe('CSAT', () => {
   });
 
   it('stores CES only when the site turned it on, with the site texts', async () => {
-    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { cesEnabled: true, csatQuestion: 'Did we help?' });
+    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { cesEnabled: true, csatQuestion: 'Did we help?' });
     const { v, conversationId, live } = await answeredAndClosed();
     expect(live.csat).toMatchObject({ question: 'Did we help?', cesQuestion: 'How easy was it to get the help you needed?' });
     await ask(v.socket, 'csat:rate', { conversationId, score: 2, ces: 3 });
@@ -122,7 +122,7 @@ describe('CSAT', () => {
 
     await ask(v.socket, 'csat:rate', { conversationId, score: 3 });
     // Move the close 25 hours into the past: the window (24 h) has ended.
-    h.app.store.sqlite.prepare('update conversations set closed_at = closed_at - ? where id = ?').run(25 * 3_600_000, conversationId);
+    h.app.sqlite.sqlite.prepare('update conversations set closed_at = closed_at - ? where id = ?').run(25 * 3_600_000, conversationId);
     expect(await ask(v.socket, 'csat:rate', { conversationId, score: 5 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(ratingRows()).toMatchObject([{ score: 3 }]);
   });
@@ -139,9 +139,9 @@ describe('closing', () => {
     const ended = await ask(v.socket, 'conversation:end', { conversationId });
     expect(ended.ok && ended.data.conversation.status).toBe('closed');
     expect((await agentsHear).id).toBe(conversationId);
-    const event = h.app.store.sqlite.prepare("select actor_type, data from conversation_events where type = 'conversation.closed'").get();
+    const event = h.app.sqlite.sqlite.prepare("select actor_type, data from conversation_events where type = 'conversation.closed'").get();
     // Routing had assigned it: the close is credited to that agent.
-    const assignee = (h.app.store.sqlite.prepare('select assigned_agent_id as id from conversations where id = ?').get(conversationId) as { id: string }).id;
+    const assignee = (h.app.sqlite.sqlite.prepare('select assigned_agent_id as id from conversations where id = ?').get(conversationId) as { id: string }).id;
     expect(event).toEqual({ actor_type: 'visitor', data: JSON.stringify({ reason: 'visitor', agentId: assignee }) });
     // Ending twice is harmless; ending someone else's is not found.
     expect((await ask(v.socket, 'conversation:end', { conversationId })).ok).toBe(true);
@@ -163,15 +163,15 @@ describe('closing', () => {
     expect((await agentsHear).id).toBe(conversationId);
 
     await ask(agent.socket, 'conversation:close', { conversationId });
-    h.app.store.sqlite.prepare('update conversations set closed_at = closed_at - ? where id = ?').run(11 * 60_000, conversationId);
+    h.app.sqlite.sqlite.prepare('update conversations set closed_at = closed_at - ? where id = ?').run(11 * 60_000, conversationId);
     const later = await send(v.socket, 'a new matter');
     expect(later.ok && later.data.conversation.id).not.toBe(conversationId);
-    const types = h.app.store.sqlite.prepare('select type from conversation_events where conversation_id = ? order by id').pluck().all(conversationId);
+    const types = h.app.sqlite.sqlite.prepare('select type from conversation_events where conversation_id = ? order by id').pluck().all(conversationId);
     expect(types).toEqual(['conversation.started', 'conversation.assigned', 'conversation.closed', 'conversation.reopened', 'conversation.closed']);
   });
 
   it('the inactivity sweep closes idle conversations once, per site timeout, and tells the visitor', async () => {
-    updateSiteSettings(h.app.store.db, h.siteB.siteId as SiteId, { inactivityTimeoutMinutes: 120 });
+    updateSiteSettings(h.app.sqlite.db, h.siteB.siteId as SiteId, { inactivityTimeoutMinutes: 120 });
     const a = await h.visitor();
     const b = await h.visitor(h.siteB.siteKey);
     const fresh = await h.visitor();
@@ -179,16 +179,16 @@ describe('closing', () => {
     await send(fresh.socket, 'still here');
     if (!ca.ok || !cb.ok) throw new Error('send failed');
     // 90 minutes idle: past site A's default 60, within site B's 120.
-    const idle = h.app.store.sqlite.prepare('update conversations set updated_at = updated_at - ? where id = ?');
+    const idle = h.app.sqlite.sqlite.prepare('update conversations set updated_at = updated_at - ? where id = ?');
     idle.run(90 * 60_000, ca.data.conversation.id);
     idle.run(90 * 60_000, cb.data.conversation.id);
     const told = nextEvent<VisitorConversation>(a.socket, 'conversation:updated', (c) => c.status === 'closed');
     await Promise.all([h.app.sweepIdleConversations(), h.app.sweepIdleConversations()]);
     await h.app.sweepIdleConversations();
     expect((await told).id).toBe(ca.data.conversation.id);
-    const rows = h.app.store.sqlite.prepare("select conversation_id, data from conversation_events where type = 'conversation.closed'").all();
+    const rows = h.app.sqlite.sqlite.prepare("select conversation_id, data from conversation_events where type = 'conversation.closed'").all();
     expect(rows).toEqual([{ conversation_id: ca.data.conversation.id, data: JSON.stringify({ reason: 'inactivity', agentId: null }) }]);
-    expect(h.app.store.sqlite.prepare("select count(*) from conversations where status = 'open'").pluck().get()).toBe(2);
+    expect(h.app.sqlite.sqlite.prepare("select count(*) from conversations where status = 'open'").pluck().get()).toBe(2);
   });
 });
 

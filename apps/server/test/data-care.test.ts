@@ -86,7 +86,7 @@ describe('a visitor’s data on request (owner action)', () => {
     await closed;
 
     // Every text value of every table (tables other features add included): no trace.
-    const sqlite = h.app.store.sqlite;
+    const sqlite = h.app.sqlite.sqlite;
     const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as Array<{ name: string }>;
     const traces: string[] = [];
     for (const { name } of tables) {

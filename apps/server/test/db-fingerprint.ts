@@ -6,7 +6,7 @@ import type { Harness } from './harness.ts';
  * after a rejected input prove it changed nothing, updates included, not just row counts.
  */
 export function dbFingerprint(h: Harness): string {
-  const sqlite = h.app.store.sqlite;
+  const sqlite = h.app.sqlite.sqlite;
   const tables = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
     .all() as Array<{ name: string }>;

@@ -108,7 +108,7 @@ describe('internal notes', () => {
     // A resend is the same note.
     const again = await ask(agent.socket, 'note:add', { conversationId: v.conversationId, clientId, body: 'NOTE-SECRET refund approved' });
     expect(again.ok && added.ok && again.data.note.id === added.data.note.id).toBe(true);
-    expect((h.app.store.sqlite.prepare('select count(*) as n from conversation_notes').get() as { n: number }).n).toBe(1);
+    expect((h.app.sqlite.sqlite.prepare('select count(*) as n from conversation_notes').get() as { n: number }).n).toBe(1);
 
     const opened = await ask(agent.socket, 'conversation:open', { conversationId: v.conversationId });
     expect(opened.ok && opened.data.notes.map((n) => n.body)).toEqual(['NOTE-SECRET refund approved']);
@@ -181,7 +181,7 @@ describe('visitor events and locale', () => {
     expect(await ask(v.socket, 'visitor:track', event)).toEqual({ ok: true, data: null });
     expect((await live).event.name).toBe('cart_updated');
     expect(await ask(v.socket, 'visitor:track', event)).toEqual({ ok: true, data: null });
-    const count = () => (h.app.store.sqlite.prepare('select count(*) as n from visitor_events where visitor_id = ?').get(v.session.visitorId) as { n: number }).n;
+    const count = () => (h.app.sqlite.sqlite.prepare('select count(*) as n from visitor_events where visitor_id = ?').get(v.session.visitorId) as { n: number }).n;
     expect(count()).toBe(1);
 
     const before = dbFingerprint(h);
@@ -210,7 +210,7 @@ describe('visitor events and locale', () => {
     const v = await startConversation('first');
     await ask(v.socket, 'conversation:end', { conversationId: v.conversationId });
     // Past the reopen window: the next message starts a second conversation.
-    h.app.store.sqlite.prepare('update conversations set closed_at = 0 where id = ?').run(v.conversationId);
+    h.app.sqlite.sqlite.prepare('update conversations set closed_at = 0 where id = ?').run(v.conversationId);
     const second = await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'second' });
     const secondId = (second.ok ? second.data.conversation.id : '') as ConversationId;
     expect(await ask(v.socket, 'visitor:update', { timeZone: 'Europe/Berlin', language: 'de-DE', attributes: { plan: 'pro' }, name: 'Ada' })).toEqual({ ok: true, data: null });
@@ -222,7 +222,7 @@ describe('visitor events and locale', () => {
     expect(opened.data.visitorDetails.pastConversations.map((c) => c.id)).toEqual([v.conversationId]);
     // An unknown zone is dropped rather than stored.
     await ask(v.socket, 'visitor:update', { timeZone: 'Mars/Olympus' });
-    const row = h.app.store.sqlite.prepare('select time_zone, language from visitors where id = ?').get(v.session.visitorId);
+    const row = h.app.sqlite.sqlite.prepare('select time_zone, language from visitors where id = ?').get(v.session.visitorId);
     expect(row).toEqual({ time_zone: null, language: 'de-DE' });
   });
 });

@@ -31,8 +31,8 @@ describe('the database is the source of truth', () => {
     expect(again.session.visitorId).toBe(v.session.visitorId);
     const sync = await ask(again.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(acked.map((a) => (a.ok ? a.data.message.body : '?')));
-    const pragmas = h.app.store.sqlite.pragma('journal_mode', { simple: true });
+    const pragmas = h.app.sqlite.sqlite.pragma('journal_mode', { simple: true });
     expect(pragmas).toBe('wal');
-    expect(h.app.store.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(h.app.sqlite.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
   });
 });

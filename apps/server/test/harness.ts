@@ -53,12 +53,12 @@ export async function startServer(options: { databaseFile?: string; env?: Record
   for (const name of ['a', 'b']) {
     const ownerEmail = `owner@${name}.test`;
     const agentEmail = `agent@${name}.test`;
-    const existing = app.store.sqlite.prepare('select id, key from sites where name = ?').get(`Site ${name}`) as
+    const existing = app.sqlite.sqlite.prepare('select id, key from sites where name = ?').get(`Site ${name}`) as
       | { id: string; key: string }
       | undefined;
     const created: { id: string; key: string } =
       existing ??
-      (await createSiteWithTeam(app.store.db, { name: `Site ${name}` }, [
+      (await createSiteWithTeam(app.sqlite.db, { name: `Site ${name}` }, [
         { email: ownerEmail, name: `Owner ${name.toUpperCase()}`, password: PASSWORD, role: 'owner' },
         { email: agentEmail, name: `Agent ${name.toUpperCase()}`, password: PASSWORD, role: 'agent' },
       ]).then((r) => ({ id: r.siteId, key: r.siteKey })));
@@ -142,7 +142,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       await connected(socket);
       // Connecting makes an offline agent online (a write after the handshake): wait for it, so a
       // test's "before" snapshot or first routing decision sees the agent as present.
-      const status = app.store.sqlite.prepare('select status from agents where email = ?');
+      const status = app.sqlite.sqlite.prepare('select status from agents where email = ?');
       for (let i = 0; i < 100 && (status.get(email.toLowerCase()) as { status: string } | undefined)?.status === 'offline'; i++) await sleep(10);
       // …and for the queue drain that coming online starts (its own commit, a turn or two later).
       await sleep(30);
@@ -157,8 +157,8 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       for (let i = 0; i < n; i++) {
         const id = crypto.randomUUID();
         const email = `${prefix}${i}.${site.siteId.slice(0, 8)}@agents.test`.toLowerCase();
-        app.store.sqlite.prepare('insert into agents (id, email, name, password_hash, created_at) values (?, ?, ?, ?, 0)').run(id, email, `${prefix} ${i}`, hash);
-        app.store.sqlite.prepare("insert into memberships (site_id, agent_id, role, created_at) values (?, ?, 'agent', 0)").run(site.siteId, id);
+        app.sqlite.sqlite.prepare('insert into agents (id, email, name, password_hash, created_at) values (?, ?, ?, ?, 0)').run(id, email, `${prefix} ${i}`, hash);
+        app.sqlite.sqlite.prepare("insert into memberships (site_id, agent_id, role, created_at) values (?, ?, 'agent', 0)").run(site.siteId, id);
         emails.push(email);
       }
       return emails;
@@ -166,7 +166,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
 
     /** Counts rows, to prove a rejected input wrote nothing. */
     count(table: 'messages' | 'conversations' | 'visitors' | 'page_views' | 'agent_sessions'): number {
-      return (app.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      return (app.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     },
 
     async close() {

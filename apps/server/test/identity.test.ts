@@ -10,7 +10,7 @@ let h: Harness;
 let secret: string;
 beforeAll(async () => {
   h = await startServer();
-  secret = (h.app.store.sqlite.prepare('select secret from sites where id = ?').get(h.siteA.siteId) as { secret: string }).secret;
+  secret = (h.app.sqlite.sqlite.prepare('select secret from sites where id = ?').get(h.siteA.siteId) as { secret: string }).secret;
 });
 afterAll(async () => {
   await h.close();
@@ -40,7 +40,7 @@ describe("Hearth('identify'): verified visitors", () => {
     const v2 = await socketFor(phone.token);
     const sync = await ask(v2, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(['from my laptop']);
-    const row = h.app.store.sqlite.prepare('select name, email, external_id from visitors where id = ?').get(first.visitorId);
+    const row = h.app.sqlite.sqlite.prepare('select name, email, external_id from visitors where id = ?').get(first.visitorId);
     expect(row).toEqual({ name: 'Ann', email: 'ann@shop.test', external_id: 'user-1001' });
     v1.disconnect();
     v2.disconnect();
@@ -72,19 +72,19 @@ describe("Hearth('identify'): verified visitors", () => {
   });
 
   it('"required" mode refuses anonymous sessions and accepts verified ones', async () => {
-    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { requireIdentity: true });
+    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { requireIdentity: true });
     try {
       expect(await session({ token: null })).toMatchObject({ status: 401, body: { error: { code: 'identity_required' } } });
       expect((await session({ token: null, identity: { id: 'u-5', hash: identityHash(secret, 'u-5') } })).status).toBe(200);
     } finally {
-      updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { requireIdentity: false });
+      updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { requireIdentity: false });
     }
   });
 });
 
 describe('allowed origins', () => {
   it('a site with a list only hands sessions to listed host pages', async () => {
-    updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { allowedOrigins: ['https://shop.example'] });
+    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { allowedOrigins: ['https://shop.example'] });
     try {
       expect((await session({ token: null, host: 'https://shop.example' })).status).toBe(200);
       expect(await session({ token: null, host: 'https://evil.example' })).toMatchObject({ status: 403, body: { error: { code: 'origin_not_allowed' } } });
@@ -105,7 +105,7 @@ describe('allowed origins', () => {
       // Site B has no list: any page.
       expect((await h.post('/api/widget/session', { siteKey: h.siteB.siteKey, host: 'https://anything.example' })).status).toBe(200);
     } finally {
-      updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { allowedOrigins: [] });
+      updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { allowedOrigins: [] });
     }
   });
 });

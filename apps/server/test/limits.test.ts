@@ -53,7 +53,7 @@ describe('sessions', () => {
     const agent = await h.agent(h.siteA.agentEmail);
     const token = agent.cookie.split('=')[1]!;
     // Expire the session a moment from now and reconnect, as a console would after a network blip.
-    h.app.store.sqlite.prepare('update agent_sessions set expires_at = ? where token_hash = ?').run(Date.now() + 1500, hashSessionToken(token));
+    h.app.sqlite.sqlite.prepare('update agent_sessions set expires_at = ? where token_hash = ?').run(Date.now() + 1500, hashSessionToken(token));
     agent.socket.disconnect();
     const again = connect(h.url + AGENT_NAMESPACE, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: agent.cookie } });
     await connected(again);

@@ -21,12 +21,12 @@ let ownerA: string;
 
 beforeAll(async () => {
   h = await startServer();
-  const db = h.app.store.sqlite;
+  const db = h.app.sqlite.sqlite;
   const idOf = (email: string) => (db.prepare('select id from agents where email = ?').get(email) as { id: string }).id;
   agentA = idOf(h.siteA.agentEmail);
   ownerA = idOf(h.siteA.ownerEmail);
-  updateSiteSettings(h.app.store.db, h.siteA.siteId as SiteId, { cesEnabled: true });
-  updateSiteSettings(h.app.store.db, h.siteB.siteId as SiteId, { cesEnabled: true });
+  updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { cesEnabled: true });
+  updateSiteSettings(h.app.sqlite.db, h.siteB.siteId as SiteId, { cesEnabled: true });
 
   const conversation = (id: string, site: string, start: number, status: 'open' | 'closed', agent: string | null, closedAt: number | null, trigger?: string) => {
     db.prepare('insert into visitors (id, site_id, created_at, last_seen_at) values (?, ?, ?, ?)').run(`v-${id}`, site, start, start);
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const view = (visitor: string, url: string, at: number) =>
     db.prepare('insert into page_views (site_id, visitor_id, url, title, viewed_at) values (?, ?, ?, ?, ?)').run(h.siteA.siteId, visitor, url, 'Page', at);
   const rate = (id: string, site: string, score: number, ces: number | null, now: number) =>
-    rateConversation(h.app.store.db, { siteId: site as SiteId, visitorId: `v-${id}` as VisitorId, conversationId: id as ConversationId, score, ces, now });
+    rateConversation(h.app.sqlite.db, { siteId: site as SiteId, visitorId: `v-${id}` as VisitorId, conversationId: id as ConversationId, score, ces, now });
   const A = h.siteA.siteId;
   const B = h.siteB.siteId;
 

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 function configure(siteId: string, routing: Partial<RoutingSettings>) {
-  const db = h.app.store.db;
+  const db = h.app.sqlite.db;
   const current = readSiteSettings(db, siteId as SiteId).routing;
   updateSiteSettings(db, siteId as SiteId, { routing: { ...current, ...routing } });
 }
@@ -31,7 +31,7 @@ async function start(body = 'hello') {
 }
 
 const loads = () =>
-  h.app.store.sqlite
+  h.app.sqlite.sqlite
     .prepare("select assigned_agent_id as agent, count(*) as n from conversations where status = 'open' and assigned_agent_id is not null group by 1")
     .all() as Array<{ agent: string; n: number }>;
 
@@ -74,7 +74,7 @@ describe('assignment and queue', () => {
     const acks = await Promise.all(vs.map((v) => ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'rush' })));
     expect(acks.every((a) => a.ok)).toBe(true);
     expect(loads().map((l) => l.n)).toEqual([10, 10, 10, 10, 10]);
-    const doubles = h.app.store.sqlite
+    const doubles = h.app.sqlite.sqlite
       .prepare("select conversation_id, count(*) as n from conversation_events where type = 'conversation.assigned' group by 1 having n > 1")
       .all();
     expect(doubles).toEqual([]);
@@ -100,7 +100,7 @@ describe('assignment and queue', () => {
     const created = await h.post(`/api/sites/${h.siteA.siteId}/departments`, { name: 'Sales' }, { cookie: ownerCookie });
     expect(created.status).toBe(201);
     const salesId = (created.body as { id: string }).id;
-    const sellerId = (h.app.store.sqlite.prepare('select id from agents where email = ?').get(seller) as { id: string }).id;
+    const sellerId = (h.app.sqlite.sqlite.prepare('select id from agents where email = ?').get(seller) as { id: string }).id;
     const put = await fetch(`${h.url}/api/sites/${h.siteA.siteId}/members/${sellerId}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: ownerCookie },
@@ -138,7 +138,7 @@ describe('when agents do not answer or drop', () => {
     expect(moved.assignedAgentName).not.toBe(firstName);
     await sleep(50);
     expect(statuses).toContainEqual(expect.objectContaining({ status: 'away', reason: expect.stringMatching(/missing 1 chat/) }));
-    const events = h.app.store.sqlite.prepare('select type from conversation_events where conversation_id = ? order by id').all(v.conversation.id);
+    const events = h.app.sqlite.sqlite.prepare('select type from conversation_events where conversation_id = ? order by id').all(v.conversation.id);
     expect(events.map((e) => (e as { type: string }).type)).toEqual(['conversation.started', 'conversation.assigned', 'conversation.missed', 'conversation.assigned']);
   });
 
@@ -149,7 +149,7 @@ describe('when agents do not answer or drop', () => {
     const accepted = await ask(a!.socket, 'conversation:accept', { conversationId: v.conversation.id });
     expect(accepted.ok && accepted.data.conversation.acceptedAt).toEqual(expect.any(Number));
     await sleep(1300);
-    const row = h.app.store.sqlite.prepare('select assigned_agent_id is not null as assigned from conversations where id = ?').get(v.conversation.id);
+    const row = h.app.sqlite.sqlite.prepare('select assigned_agent_id is not null as assigned from conversations where id = ?').get(v.conversation.id);
     expect(row).toEqual({ assigned: 1 });
   });
 
@@ -163,14 +163,14 @@ describe('when agents do not answer or drop', () => {
     await sleep(300);
     const back = await h.agent(emails[0]); // the reload
     await sleep(1000);
-    let row = h.app.store.sqlite.prepare('select a.name, a.status from conversations c join agents a on a.id = c.assigned_agent_id where c.id = ?').get(v.conversation.id);
+    let row = h.app.sqlite.sqlite.prepare('select a.name, a.status from conversations c join agents a on a.id = c.assigned_agent_id where c.id = ?').get(v.conversation.id);
     expect(row).toEqual({ name: 'extra 0', status: 'online' });
 
     const b = await h.agent(emails[1]);
     const reassigned = nextEvent<{ assignedAgentName: string | null }>(v.socket, 'conversation:updated', (c) => c.assignedAgentName === 'extra 1', 4000);
     back.socket.disconnect();
     await reassigned;
-    row = h.app.store.sqlite.prepare('select status from agents where email = ?').get(emails[0]);
+    row = h.app.sqlite.sqlite.prepare('select status from agents where email = ?').get(emails[0]);
     expect(row).toEqual({ status: 'offline' });
     const opened = await ask(b.socket, 'conversation:open', { conversationId: v.conversation.id });
     expect(opened.ok && opened.data.messages.map((m) => m.body)).toEqual(['keep me']);
@@ -182,7 +182,7 @@ describe('transfer, claim and status', () => {
     const [a, b] = await agents(2);
     const v = await start('I need billing help');
     const holder = v.conversation.assignedAgentName === 'extra 0' ? a! : b!;
-    const otherId = (h.app.store.sqlite.prepare('select id from agents where name = ?').get(holder === a ? 'extra 1' : 'extra 0') as { id: string }).id;
+    const otherId = (h.app.sqlite.sqlite.prepare('select id from agents where name = ?').get(holder === a ? 'extra 1' : 'extra 0') as { id: string }).id;
     const told = nextEvent<{ assignedAgentName: string | null }>(v.socket, 'conversation:updated', (c) => c.assignedAgentName !== v.conversation.assignedAgentName);
     const ack = await ask(holder.socket, 'conversation:transfer', { conversationId: v.conversation.id, toAgentId: otherId as never, note: 'VIP, refund approved' });
     expect(ack.ok && ack.data.conversation.assignedAgentId).toBe(otherId);
@@ -194,9 +194,9 @@ describe('transfer, claim and status', () => {
   it('refuses bad transfers and claims with clear errors and no change', async () => {
     const [a] = await agents(1);
     const foreign = await h.agent(h.siteB.agentEmail);
-    const foreignId = (h.app.store.sqlite.prepare('select id from agents where email = ?').get(h.siteB.agentEmail) as { id: string }).id;
+    const foreignId = (h.app.sqlite.sqlite.prepare('select id from agents where email = ?').get(h.siteB.agentEmail) as { id: string }).id;
     const v = await start();
-    const before = h.app.store.sqlite.prepare('select assigned_agent_id, department_id from conversations where id = ?').get(v.conversation.id);
+    const before = h.app.sqlite.sqlite.prepare('select assigned_agent_id, department_id from conversations where id = ?').get(v.conversation.id);
     const cases = [
       [ask(a!.socket, 'conversation:transfer', { conversationId: v.conversation.id, toAgentId: foreignId as never }), 'not_found'],
       [ask(a!.socket, 'conversation:transfer', { conversationId: v.conversation.id, toDepartmentId: 'nope' }), 'not_found'],
@@ -207,7 +207,7 @@ describe('transfer, claim and status', () => {
     for (const [result, code] of cases) expect(await result).toMatchObject({ ok: false, error: { code } });
     const owner = await h.agent(h.siteA.ownerEmail);
     expect(await ask(owner.socket, 'conversation:claim', { conversationId: v.conversation.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(h.app.store.sqlite.prepare('select assigned_agent_id, department_id from conversations where id = ?').get(v.conversation.id)).toEqual(before);
+    expect(h.app.sqlite.sqlite.prepare('select assigned_agent_id, department_id from conversations where id = ?').get(v.conversation.id)).toEqual(before);
   });
 
   it('owners set capacity and schedules; invalid values get a 400 and change nothing', async () => {
@@ -226,10 +226,10 @@ describe('transfer, claim and status', () => {
       expect((await put(bad)).status, JSON.stringify(bad)).toBe(400);
     }
     expect((await put({ defaultMaxChats: 5 }, agentCookie)).status).toBe(403);
-    expect(readSiteSettings(h.app.store.db, h.siteA.siteId as SiteId).routing.defaultMaxChats).toBe(3);
+    expect(readSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId).routing.defaultMaxChats).toBe(3);
     const ok = await put({ policy: 'round-robin', defaultMaxChats: 5 });
     expect(ok.status).toBe(200);
-    expect(readSiteSettings(h.app.store.db, h.siteA.siteId as SiteId).routing).toMatchObject({ policy: 'round-robin', defaultMaxChats: 5 });
+    expect(readSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId).routing).toMatchObject({ policy: 'round-robin', defaultMaxChats: 5 });
     const otherSite = await fetch(`${h.url}/api/sites/${h.siteB.siteId}/routing`, { headers: { cookie } });
     expect(otherSite.status).toBe(404);
   });

@@ -24,7 +24,7 @@ describe('pages visited this session', () => {
     await view('/old-pricing');
     // Those two views become yesterday's visit: the server stamps views with its own clock, so the
     // older session is made by moving the recorded rows back, not by waiting.
-    h.app.store.sqlite.prepare('update page_views set viewed_at = viewed_at - ?').run(TWO_HOURS);
+    h.app.sqlite.sqlite.prepare('update page_views set viewed_at = viewed_at - ?').run(TWO_HOURS);
     await view('/home');
     await view('/cart');
 

@@ -74,7 +74,7 @@ describe('site settings', () => {
   it('the owner reveals the identity secret on request', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
     const res = await call('GET', `/api/sites/${h.siteA.siteId}/identity-secret`, owner);
-    const stored = h.app.store.sqlite.prepare('select secret from sites where id = ?').pluck().get(h.siteA.siteId);
+    const stored = h.app.sqlite.sqlite.prepare('select secret from sites where id = ?').pluck().get(h.siteA.siteId);
     expect(res.body.secret).toBe(stored);
   });
 });

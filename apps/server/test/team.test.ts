@@ -30,7 +30,7 @@ describe('invitations', () => {
     const created = await invite(owner, 'New.Person@Example.test');
     const token = tokenOf(created);
     // Only the hash is stored.
-    expect(JSON.stringify(h.app.store.sqlite.prepare('select * from invitations').all())).not.toContain(token);
+    expect(JSON.stringify(h.app.sqlite.sqlite.prepare('select * from invitations').all())).not.toContain(token);
     const team = (await call('GET', `${site()}/team`, owner)).body as unknown as TeamView;
     expect(team.invitations.map((i) => i.email)).toContain('new.person@example.test');
 
@@ -72,7 +72,7 @@ describe('invitations', () => {
   it('expired, revoked and wrong tokens are refused and write nothing', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
     const expired = tokenOf(await invite(owner, 'late@example.test'));
-    h.app.store.sqlite.prepare("update invitations set expires_at = ? where email = 'late@example.test'").run(Date.now() - 1);
+    h.app.sqlite.sqlite.prepare("update invitations set expires_at = ? where email = 'late@example.test'").run(Date.now() - 1);
     const revokedInvite = await invite(owner, 'withdrawn@example.test');
     expect((await call('DELETE', `${site()}/invitations/${revokedInvite.invitation.id}`, owner)).status).toBe(204);
     expect((await call('DELETE', `${site()}/invitations/${revokedInvite.invitation.id}`, owner)).status).toBe(404);

@@ -63,14 +63,14 @@ describe('transcript search', () => {
   it('filters by status, rating, agent, date range and trigger', async () => {
     const ids = await seed();
     const cookie = await h.login(h.siteA.ownerEmail);
-    const agentId = (h.app.store.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
+    const agentId = (h.app.sqlite.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
     expect((await search(cookie, 'status=closed')).map((x) => x.conversationId)).toEqual([ids.a2]);
     expect((await search(cookie, 'rating=2')).map((x) => ({ id: x.conversationId, rating: x.rating }))).toEqual([{ id: ids.a2, rating: 2 }]);
     expect(await search(cookie, 'rating=5')).toEqual([]);
     expect((await search(cookie, `agentId=${agentId}`)).length).toBe(2);
     expect((await search(cookie, `from=${Date.now() + 60_000}`)).length).toBe(0);
     expect((await search(cookie, `from=0&to=${Date.now() + 60_000}`)).length).toBe(2);
-    h.app.store.sqlite
+    h.app.sqlite.sqlite
       .prepare("update conversation_events set data = json_object('triggerName', 'pricing') where type = 'conversation.started' and conversation_id = ?")
       .run(ids.a1);
     expect((await search(cookie, 'trigger=pricing')).map((x) => ({ id: x.conversationId, trigger: x.trigger }))).toEqual([{ id: ids.a1, trigger: 'pricing' }]);

@@ -35,7 +35,7 @@ async function request(method: string, path: string, cookie: string | null, body
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as any };
 }
-const rows = (table: string): number => (h.app.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const rows = (table: string): number => (h.app.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 describe('trigger rules (owner-only CRUD)', () => {
   it('lets the owner create, list, update and delete; fills defaults', async () => {

@@ -27,7 +27,7 @@ describe('GET /api/widget/config', () => {
 
   it("serves the owner's appearance for that site only", async () => {
     const appearance = { brandColor: '#fde047', position: 'left', theme: 'dark', launcherLabel: 'Ask us' };
-    h.app.store.sqlite.prepare('update sites set settings = ? where id = ?').run(JSON.stringify({ appearance }), h.siteB.siteId);
+    h.app.sqlite.sqlite.prepare('update sites set settings = ? where id = ?').run(JSON.stringify({ appearance }), h.siteB.siteId);
     expect(((await (await get(h.siteB.siteKey)).json()) as WidgetPublicConfig).appearance).toMatchObject(appearance);
     expect(((await (await get(h.siteA.siteKey)).json()) as WidgetPublicConfig).appearance.brandColor).toBe('#4f46e5');
   });

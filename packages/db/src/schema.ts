@@ -376,3 +376,29 @@ export const visitorEvents = sqliteTable(
   },
   (t) => [uniqueIndex('visitor_events_visitor_event').on(t.visitorId, t.eventId), index('visitor_events_visitor_at_idx').on(t.visitorId, t.at)],
 );
+
+/**
+ * Due work as rows (accept deadlines, reconnect grace, follow-up mail checks, outbox senders …):
+ * never a setTimeout that only one process knows about. One row per (kind, key): scheduling the
+ * same key again moves it. A node claims due rows with a lease (`FOR UPDATE SKIP LOCKED` on
+ * PostgreSQL), so one job runs on one node at a time, and a dead node's lease simply expires.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    siteId: text('site_id').$type<SiteId>().references(() => sites.id, { onDelete: 'cascade' }),
+    /** JSON, shaped by the kind's handler. */
+    payload: text('payload').notNull().default('{}'),
+    dueAt: ms('due_at'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Who holds the job now: a random token per claim; null when free. */
+    lease: text('lease'),
+    leaseUntil: integer('lease_until'),
+    lastError: text('last_error'),
+    createdAt: ms('created_at'),
+  },
+  (t) => [uniqueIndex('jobs_kind_key').on(t.kind, t.key), index('jobs_due_idx').on(t.dueAt)],
+);

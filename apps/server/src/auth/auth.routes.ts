@@ -10,7 +10,7 @@ import { setSessionCookie } from './session-cookie.ts';
 
 /** Login, logout and "who am I" for the console. */
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   app.post(
     '/api/auth/login',

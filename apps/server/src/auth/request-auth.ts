@@ -16,7 +16,7 @@ export class HttpError extends Error {
 
 /** The signed-in agent of an HTTP request, or a 401. */
 export function requireAgent(app: FastifyInstance, request: FastifyRequest): AuthenticatedAgent {
-  const agent = agentForSession(app.store.db, request.cookies[SESSION_COOKIE], Date.now());
+  const agent = agentForSession(app.sqlite.db, request.cookies[SESSION_COOKIE], Date.now());
   if (!agent) throw new HttpError(401, 'unauthorized', 'Please sign in.');
   return agent;
 }
@@ -32,7 +32,7 @@ export function requireSiteRole(
   role: 'owner' | 'agent',
 ): AuthenticatedAgent & { role: 'owner' | 'agent' } {
   const agent = requireAgent(app, request);
-  const membership = app.store.db
+  const membership = app.sqlite.db
     .select({ role: schema.memberships.role })
     .from(schema.memberships)
     .where(and(eq(schema.memberships.siteId, siteId as SiteId), eq(schema.memberships.agentId, agent.agentId)))

@@ -22,7 +22,7 @@ function refuse(reply: FastifyReply, code: keyof typeof ERRORS) {
 
 /** Canned replies (issue 6): every member reads; owners write site-wide ones, anyone their own. */
 export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   /** After a write (SQLite's are synchronous, so it has committed): colleagues' lists refetch. */
   function announce(changed: CannedReply) {

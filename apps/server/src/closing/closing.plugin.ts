@@ -16,7 +16,7 @@ export default fp(
       if (running) return;
       running = true;
       try {
-        const closed = await app.commits.run(() => closeIdleConversations(app.store.db, Date.now()));
+        const closed = await app.commits.run(() => closeIdleConversations(app.sqlite.db, Date.now()));
         for (const c of closed) broadcastConversation(app, c.id);
         // Closed chats free slots: waiting visitors get them now.
         for (const siteId of new Set(closed.map((c) => c.siteId))) await app.conversationRouter.drain(siteId);
@@ -31,7 +31,7 @@ export default fp(
     app.decorate('sweepIdleConversations', sweep);
     app.addHook('onClose', async () => clearInterval(timer));
   },
-  { name: 'closing', dependencies: ['db', 'group-commit', 'io', 'routing'] },
+  { name: 'closing', dependencies: ['store', 'io', 'routing'] },
 );
 
 declare module 'fastify' {

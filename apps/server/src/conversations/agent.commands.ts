@@ -9,7 +9,6 @@ import { conversationSummary, currentSessionPages, messagesAfter, openConversati
 import { sendAgentMessage } from './send-message.ts';
 import { ratingOf } from '../csat/csat-store.ts';
 import { startedByTrigger } from '../triggers/trigger-context.ts';
-import { notesOf } from '../notes/note-store.ts';
 import { visitorDetails } from '../visitors/visitor-details.ts';
 
 type ConversationCommand =
@@ -27,7 +26,7 @@ export function conversationAgentCommands(
   app: FastifyInstance,
   socket: AgentSocket,
 ): Pick<CommandHandlers<typeof agentCommandSchemas, AgentClientToServerEvents>, ConversationCommand> {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const { agentId, agentName, siteIds } = socket.data;
 
   const summaryOrThrow = (id: ConversationId) => {
@@ -52,7 +51,7 @@ export function conversationAgentCommands(
         pages: currentSessionPages(db, conversation.visitorId),
         rating: ratingOf(db, conversationId),
         startedBy: startedByTrigger(db, conversationId),
-        notes: notesOf(db, conversationId),
+        notes: await app.store.read.notes.listOf(conversationId),
         visitorDetails: visitorDetails(db, conversation.visitorId, conversationId),
       };
     },

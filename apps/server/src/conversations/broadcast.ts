@@ -8,7 +8,7 @@ import { conversationSummaryForBroadcast, visitorConversationView } from './conv
  * (assignment, status, read markers). Reads after the commit, so it never announces a rollback.
  */
 export function broadcastConversation(app: FastifyInstance, conversationId: ConversationId): ConversationSummary | null {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const summary = conversationSummaryForBroadcast(db, conversationId);
   if (!summary) return null;
   app.agentNsp.to(rooms.siteAgents(summary.siteId)).emit('conversation:updated', summary);
@@ -23,7 +23,7 @@ export function broadcastConversation(app: FastifyInstance, conversationId: Conv
  * unassigned); an assigned one has no place in line.
  */
 export function visitorView(app: FastifyInstance, conversationId: ConversationId): VisitorConversation | null {
-  const view = visitorConversationView(app.store.db, conversationId);
+  const view = visitorConversationView(app.sqlite.db, conversationId);
   if (!view) return null;
   const waiting = view.status === 'open' && view.assignedAgentName === null;
   return { ...view, queue: waiting ? app.conversationRouter.queueOf(conversationId) : null };

@@ -34,7 +34,7 @@ export class MessageFanout {
 
   /** Call after the message's transaction committed. */
   deliver(message: Message): void {
-    const audience = statements(this.app.store.db).audienceOf.get({ id: message.conversationId });
+    const audience = statements(this.app.sqlite.db).audienceOf.get({ id: message.conversationId });
     if (!audience) return;
     const assignee = audience.assignedAgentId;
     this.app.agentNsp

@@ -20,7 +20,7 @@ export function conversationVisitorCommands(
   app: FastifyInstance,
   socket: VisitorSocket,
 ): CommandHandlers<typeof visitorCommandSchemas, VisitorClientToServerEvents> {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const { siteId, visitorId } = socket.data;
 
   return {

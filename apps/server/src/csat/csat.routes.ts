@@ -19,7 +19,7 @@ const csatSettingsOf = (s: SiteSettings): CsatSettings => ({
 
 /** The closing and CSAT settings of a site: read and changed by its owners only. */
 export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const ownerOf = (siteId: string, sites: Array<{ id: string; role: string }>) => sites.some((s) => s.id === siteId && s.role === 'owner');
   const forbidden = { error: { code: 'forbidden', message: 'Only the site owners can see or change these settings.' } };
 

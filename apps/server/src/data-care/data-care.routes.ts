@@ -12,7 +12,7 @@ const params = z.strictObject({ visitorId: VisitorIdSchema });
  * other sites' owners get the same 404 as an unknown id, so ids cannot be probed.
  */
 export const dataCareRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   const ownerOr404 = (cookie: string | undefined, visitorId: z.infer<typeof VisitorIdSchema>) => {
     const agent = agentForSession(db, cookie, Date.now());

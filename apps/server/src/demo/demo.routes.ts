@@ -15,7 +15,7 @@ const escapeHtml = (s: string) =>
  */
 export const demoRoutes: FastifyPluginAsync<{ publicUrl?: string | undefined }> = async (app, { publicUrl }) => {
   app.get('/demo', async (request, reply) => {
-    const site = app.store.db.select({ key: schema.sites.key }).from(schema.sites).orderBy(asc(schema.sites.createdAt)).limit(1).get();
+    const site = app.sqlite.db.select({ key: schema.sites.key }).from(schema.sites).orderBy(asc(schema.sites.createdAt)).limit(1).get();
     if (!site) return reply.code(404).send({ error: { code: 'not_found', message: 'No site yet.' } });
     const origin = publicUrl ?? `${request.protocol}://${request.host}`;
     // The same snippet the console's Settings → Embed shows, so the demo embeds exactly what owners paste.

@@ -11,7 +11,7 @@ export function labelAgentCommands(
   app: FastifyInstance,
   socket: AgentSocket,
 ): Pick<CommandHandlers<typeof agentCommandSchemas, AgentClientToServerEvents>, 'label:add' | 'label:remove'> {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const { siteIds } = socket.data;
 
   async function change(conversationId: ConversationId, labelId: string, on: boolean) {

@@ -4,12 +4,14 @@ import { LabelIdSchema, LabelInputSchema, SiteIdSchema } from '@hearth/protocol'
 import { requestAgent, scopeSites } from '../auth/request-agent.ts';
 import { requireSiteRole } from '../auth/request-auth.ts';
 import { createLabel, deleteLabel, listLabels } from './label-store.ts';
+import { labelAgentCommands } from './label.commands.ts';
 
 const siteParams = z.strictObject({ siteId: SiteIdSchema });
 
 /** Per-site labels: every member reads and creates them (as they triage); owners delete them. */
 export const labelsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
+  app.realtime.agentCommands(['label:add', 'label:remove'], (socket) => labelAgentCommands(app, socket));
 
   app.get('/api/labels', { schema: { querystring: z.strictObject({ siteId: SiteIdSchema.optional() }) } }, async (request, reply) => {
     const caller = requestAgent(db, request, reply);

@@ -17,7 +17,7 @@ const SECRET_KEY = 'visitor_token_secret';
 
 export default fp(
   async (app) => {
-    const { db } = app.store;
+    const { db } = app.sqlite;
     // Insert-if-absent then read: every node of a cluster ends up with the same secret.
     db.insert(schema.instanceSettings)
       .values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') })
@@ -33,5 +33,5 @@ export default fp(
       verify: (token: unknown) => verifyVisitorToken(secret, token),
     });
   },
-  { name: 'visitor-tokens', dependencies: ['db'] },
+  { name: 'visitor-tokens', dependencies: ['store'] },
 );

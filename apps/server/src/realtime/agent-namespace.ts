@@ -2,19 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { agentCommandSchemas, type AgentClientToServerEvents } from '@hearth/protocol';
 import { agentForSession, agentSiteIds, SESSION_COOKIE } from '../auth/sessions.ts';
 import { rooms, type AgentSocket } from '../plugins/io.ts';
-import { conversationAgentCommands } from '../conversations/agent.commands.ts';
-import { routingAgentCommands } from '../routing/routing.commands.ts';
-import { noteAgentCommands } from '../notes/note.commands.ts';
-import { labelAgentCommands } from '../labels/label.commands.ts';
 import { registerCommands } from './commands.ts';
 
 /**
- * The agent namespace: the console's socket, authenticated by the session cookie. Each feature
- * contributes the handlers for its commands; the type of `registerCommands` makes sure every
- * command of the protocol has exactly one.
+ * The agent namespace: the console's socket, authenticated by the session cookie. Features add
+ * their commands and connection hooks to `app.realtime` (command-registry.ts); the registry makes
+ * sure every command of the protocol has exactly one handler.
  */
 export function registerAgentNamespace(app: FastifyInstance): void {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const nsp = app.agentNsp;
 
   nsp.use((socket, next) => {
@@ -30,20 +26,8 @@ export function registerAgentNamespace(app: FastifyInstance): void {
   });
 
   nsp.on('connection', (socket: AgentSocket) => {
-    const { agentId, siteIds } = socket.data;
-    void socket.join(siteIds.map(rooms.siteAgents));
-    void app.conversationRouter.agentConnected(agentId);
-    socket.on('disconnect', () => void app.conversationRouter.agentDisconnected(agentId));
-    registerCommands<typeof agentCommandSchemas, AgentClientToServerEvents>(
-      socket,
-      agentCommandSchemas,
-      {
-        ...conversationAgentCommands(app, socket),
-        ...routingAgentCommands(app, socket),
-        ...noteAgentCommands(app, socket),
-        ...labelAgentCommands(app, socket),
-      },
-      app.log,
-    );
+    void socket.join(socket.data.siteIds.map(rooms.siteAgents));
+    for (const hook of app.realtime.agentConnected) hook(socket);
+    registerCommands<typeof agentCommandSchemas, AgentClientToServerEvents>(socket, agentCommandSchemas, app.realtime.agentHandlers(socket), app.log);
   });
 }

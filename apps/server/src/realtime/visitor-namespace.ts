@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { schema } from '@hearth/db';
-import { visitorCommandSchemas } from '@hearth/protocol';
+import { visitorCommandSchemas, type VisitorClientToServerEvents } from '@hearth/protocol';
 import { rooms, type VisitorSocket } from '../plugins/io.ts';
-import { conversationVisitorCommands } from '../conversations/visitor.commands.ts';
-import { agentsOnline } from '../routing/availability.ts';
 import { registerCommands } from './commands.ts';
 
 /** The visitor namespace: the widget's socket. Identity comes only from the signed token. */
 export function registerVisitorNamespace(app: FastifyInstance): void {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const nsp = app.visitorNsp;
 
   nsp.use((socket, next) => {
@@ -27,7 +25,7 @@ export function registerVisitorNamespace(app: FastifyInstance): void {
   nsp.on('connection', (socket: VisitorSocket) => {
     const { siteId, visitorId } = socket.data;
     void socket.join([rooms.visitor(visitorId), rooms.siteVisitors(siteId)]);
-    socket.emit('availability:changed', { agentsOnline: agentsOnline(app, siteId) });
-    registerCommands(socket, visitorCommandSchemas, conversationVisitorCommands(app, socket), app.log);
+    for (const hook of app.realtime.visitorConnected) hook(socket);
+    registerCommands<typeof visitorCommandSchemas, VisitorClientToServerEvents>(socket, visitorCommandSchemas, app.realtime.visitorHandlers(socket), app.log);
   });
 }

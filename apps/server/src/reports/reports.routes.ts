@@ -51,7 +51,7 @@ export function reportCsv(report: Report): string {
 
 /** GET /api/reports: a support lead's figures, for the sites the caller owns. */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   app.get('/api/reports', { schema: { querystring: ReportQuerySchema } }, async (request, reply) => {
     const agent = requestAgent(db, request, reply);
     if (!agent) return reply;

@@ -10,7 +10,7 @@ import { onlineAgentCount } from './routing-queries.ts';
  * database, so every node agrees) and the site is within its business hours.
  */
 export function agentsOnline(app: FastifyInstance, siteId: SiteId, now = Date.now()): boolean {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   return isOpen(readSiteSettings(db, siteId).routing.businessHours, now) && onlineAgentCount(db, siteId) > 0;
 }
 

@@ -25,7 +25,7 @@ export class Router {
   constructor(private readonly app: FastifyInstance) {}
 
   private get db() {
-    return this.app.store.db;
+    return this.app.sqlite.db;
   }
 
   /** Assigns whatever the site's free slots allow, then announces it. */

@@ -15,7 +15,7 @@ export function routingAgentCommands(
   app: FastifyInstance,
   socket: AgentSocket,
 ): Pick<CommandHandlers<typeof agentCommandSchemas, AgentClientToServerEvents>, RoutingCommand> {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const { agentId, siteIds } = socket.data;
 
   return {

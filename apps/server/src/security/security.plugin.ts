@@ -42,7 +42,7 @@ export default fp<{ config: Config }>(
       const { origin, host } = socket.handshake.headers;
       const claims = app.visitorTokens.verify(socket.handshake.auth?.token);
       if (claims && !isOwnOrigin(origin, host, config.PUBLIC_URL)) {
-        const { allowedOrigins } = readSiteSettings(app.store.db, claims.siteId);
+        const { allowedOrigins } = readSiteSettings(app.sqlite.db, claims.siteId);
         if (!embeddingAllowed(allowedOrigins, undefined, origin, host)) {
           next(new Error('forbidden_origin'));
           return;
@@ -63,5 +63,5 @@ export default fp<{ config: Config }>(
     app.visitorNsp.on('connection', budget);
     app.agentNsp.on('connection', budget);
   },
-  { name: 'security', dependencies: ['io', 'db', 'visitor-tokens'] },
+  { name: 'security', dependencies: ['io', 'store', 'visitor-tokens'] },
 );

@@ -11,7 +11,7 @@ const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
  * a console left open must not keep receiving a site's chats after its session has expired.
  */
 export function closeAgentSocketsOnExpiry(app: FastifyInstance): void {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const expiryOf = (tokenHash: string) =>
     db.select({ expiresAt: schema.agentSessions.expiresAt }).from(schema.agentSessions).where(eq(schema.agentSessions.tokenHash, tokenHash)).get()
       ?.expiresAt ?? 0;

@@ -21,7 +21,7 @@ function refusalCode(paths: ReadonlyArray<ReadonlyArray<PropertyKey>>): string {
  * secret has its own owner-only route, so the settings answer never carries it.
  */
 export const siteSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   const view = (siteId: SiteId, role: 'owner' | 'agent'): SiteSettingsView => {
     const site = db.select({ name: schema.sites.name, key: schema.sites.key }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();

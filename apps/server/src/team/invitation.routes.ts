@@ -19,7 +19,7 @@ const TokenParams = z.strictObject({ inviteToken: InvitationTokenSchema });
  * is 32 random bytes, but a limit keeps guessing pointless and cheap to serve.
  */
 export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const limit = { rateLimit: { max: config.RATE_LOGIN_PER_MIN, timeWindow: '1 minute' } };
 
   app.get('/api/invitations/:inviteToken', { schema: { params: TokenParams }, config: limit }, async (request, reply) => {

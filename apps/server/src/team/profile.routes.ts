@@ -10,7 +10,7 @@ import { requireAgent } from '../auth/request-auth.ts';
  * in the path to aim at someone else.
  */
 export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   const { agents } = schema;
 
   const profile = (agentId: AgentId): AgentProfile =>

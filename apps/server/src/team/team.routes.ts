@@ -19,7 +19,7 @@ const { agents, memberships } = schema;
  * owners change roles, remove members and invite. A site never loses its last owner.
  */
 export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   const members = (siteId: SiteId) =>
     db

@@ -8,7 +8,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** GET /api/transcripts/search: full-text search of the agent's sites' transcripts, as JSON or CSV. */
 export const transcriptRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   app.get('/api/transcripts/search', { schema: { querystring: TranscriptSearchQuerySchema } }, async (request, reply) => {
     const agent = requestAgent(db, request, reply);
     if (!agent) return reply;

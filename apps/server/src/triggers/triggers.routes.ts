@@ -25,7 +25,7 @@ const triggerParams = z.strictObject({ siteId: SiteIdSchema, triggerId: z.string
  * prompts and purchases.
  */
 export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   /** Only an owner of the site may read or change its triggers; anyone else gets the same 404. */
   function ownerOnly(request: FastifyRequest, reply: FastifyReply, siteId: SiteId): boolean {

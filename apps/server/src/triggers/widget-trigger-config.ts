@@ -9,9 +9,9 @@ import { listTriggers } from './trigger-store.ts';
  * loader then never fetches the chunk). Served in `GET /api/widget/config` (widget/).
  */
 export function widgetTriggerConfig(app: FastifyInstance, site: { id: SiteId; name: string }): WidgetTriggerConfig | null {
-  const triggers = listTriggers(app.store.db, site.id).filter((t) => t.enabled);
+  const triggers = listTriggers(app.sqlite.db, site.id).filter((t) => t.enabled);
   if (!triggers.length) return null;
-  const settings = readSiteSettings(app.store.db, site.id).triggers;
+  const settings = readSiteSettings(app.sqlite.db, site.id).triggers;
   return {
     siteName: site.name,
     rage: settings.rage,

@@ -15,7 +15,7 @@ export const WIDGET_CONFIG_MAX_AGE_S = 30;
  * customer's page), no cookie read; nothing in it is secret.
  */
 export const widgetConfigRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
   app.get(
     '/api/widget/config',
     { schema: { querystring: z.object({ site: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }) } },

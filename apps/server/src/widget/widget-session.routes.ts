@@ -17,7 +17,7 @@ const { sites, visitors } = schema;
  * starts fresh, so a broken token can never lock someone out of chat.
  */
 export const widgetSessionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const { db } = app.store;
+  const { db } = app.sqlite;
 
   app.post(
     '/api/widget/session',

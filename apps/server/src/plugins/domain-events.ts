@@ -1,0 +1,59 @@
+import fp from 'fastify-plugin';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Facts one feature announces and others react to, in this process, after the commit that made
+ * them true: the conversation core emits `message.created`, and mail, webhooks or metrics
+ * subscribe, instead of the core importing them. Features add their events by declaration merging:
+ *
+ * @example
+ * declare module '../plugins/domain-events.ts' { interface DomainEvents { 'conversation.closed': { conversationId: ConversationId; siteId: SiteId } } }
+ *
+ * Not a durable channel: a reaction that must survive a crash (a mail, a webhook) is written to an
+ * outbox or a job in the same transaction as the fact; a listener here may only nudge its sender.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one key per fact.
+export interface DomainEvents {}
+
+type Listener<E> = (event: E) => void | Promise<void>;
+
+export class DomainEventBus {
+  private readonly listeners = new Map<string, Array<Listener<never>>>();
+
+  constructor(private readonly log: FastifyBaseLogger) {}
+
+  on<K extends keyof DomainEvents & string>(type: K, listener: Listener<DomainEvents[K]>): void {
+    const list = this.listeners.get(type) ?? [];
+    list.push(listener as Listener<never>);
+    this.listeners.set(type, list);
+  }
+
+  /**
+   * Calls every listener of `type` synchronously, in registration order. A listener's throw or
+   * rejection is logged and never reaches the emitter or the other listeners.
+   */
+  emit<K extends keyof DomainEvents & string>(type: K, event: DomainEvents[K]): void {
+    for (const listener of this.listeners.get(type) ?? []) {
+      try {
+        const result = (listener as Listener<DomainEvents[K]>)(event);
+        if (result instanceof Promise) result.catch((err: unknown) => this.log.error({ err, event: type }, 'domain event listener failed'));
+      } catch (err) {
+        this.log.error({ err, event: type }, 'domain event listener failed');
+      }
+    }
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** In-process facts after commit (plugins/domain-events.ts). */
+    domainEvents: DomainEventBus;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('domainEvents', new DomainEventBus(app.log));
+  },
+  { name: 'domain-events' },
+);

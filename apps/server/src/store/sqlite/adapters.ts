@@ -1,0 +1,12 @@
+import type { SqliteAdapters } from './sqlite-store.ts';
+import { sqliteJobStore } from './jobs.ts';
+import { sqliteNoteStore } from './notes.ts';
+
+/**
+ * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
+ * without an SQLite implementation) fails the type check.
+ */
+export const sqliteAdapters: SqliteAdapters = {
+  jobs: sqliteJobStore,
+  notes: sqliteNoteStore,
+};

@@ -1,0 +1,43 @@
+import type { DbHandle, HearthDb } from '@hearth/db';
+import type { Store, StoreTx } from '../store.ts';
+import { GroupCommit, type BatchObserver } from './group-commit.ts';
+import { sqliteAdapters } from './adapters.ts';
+
+/** One feature's SQLite implementation, built once per connection. */
+export type SqliteAdapters = { [K in keyof StoreTx]: (db: HearthDb) => StoreTx[K] };
+
+export interface SqliteStore extends Store {
+  readonly engine: 'sqlite';
+  /** The group commit every unit joins (shutdown flushes it). */
+  readonly commits: GroupCommit;
+}
+
+/**
+ * The embedded adapter: today's synchronous drizzle + better-sqlite3 code behind async store
+ * functions. One connection serves reads and the group-commit writer alike, so the transaction
+ * view and the read view are the same objects; nothing here ever waits on I/O.
+ */
+export function createSqliteStore(handle: DbHandle, onBatch?: BatchObserver): SqliteStore {
+  const commits = new GroupCommit(handle.sqlite, onBatch);
+  const tx = bindAdapters(handle.db);
+  const migrationsApplied = handle.sqlite.prepare('select count(*) as n from __drizzle_migrations');
+  return {
+    engine: 'sqlite',
+    commits,
+    unit: (work) => commits.run(() => work(tx)),
+    read: tx,
+    async ping() {
+      const row = migrationsApplied.get() as { n: number } | undefined;
+      if (!row || row.n === 0) throw new Error('migrations have not been applied');
+    },
+    async close() {
+      await commits.close();
+    },
+  };
+}
+
+function bindAdapters(db: HearthDb): StoreTx {
+  const tx = {} as Record<string, unknown>;
+  for (const [key, build] of Object.entries(sqliteAdapters) as Array<[string, (db: HearthDb) => unknown]>) tx[key] = build(db);
+  return tx as unknown as StoreTx;
+}
