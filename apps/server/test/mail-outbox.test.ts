@@ -40,9 +40,7 @@ const draft = (to: string, extra: Partial<MailDraft> = {}): MailDraft => ({
 });
 
 async function queue(server: Harness, d: MailDraft) {
-  const queued = await server.app.store.unit((tx) => server.app.mail.queue(tx, d, Date.now()));
-  server.app.mail.wake();
-  return queued;
+  return server.app.store.unit((tx) => server.app.mail.queue(tx, d, Date.now()));
 }
 
 async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {

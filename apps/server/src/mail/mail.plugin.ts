@@ -34,15 +34,21 @@ export interface MailService {
   publicUrl(): string;
   /**
    * Writes the mail and its send job in the caller's unit (so the mail exists exactly when the
-   * fact it tells about does). Returns the mail's id and Message-ID (for threading), or null,
+   * fact it tells about does), and records the `mail.queued` fact: once the unit commits, the
+   * sender tries it at once. Returns the mail's id and Message-ID (for threading), or null,
    * writing nothing, when mail is not configured: the caller tells the user so instead of
-   * pretending. Call {@link MailService.wake} after the unit.
+   * pretending.
    */
   queue(tx: StoreTx, draft: MailDraft, now: number): Promise<QueuedMail | null>;
-  /** After a unit that queued mail committed: try it now rather than at the next poll. */
-  wake(): void;
   /** Registers a hook run in the unit that marks a mail of `kind` failed (before the app is ready). */
   onFailed(kind: MailKind, hook: MailFailureHook): void;
+}
+
+declare module '../store/facts.ts' {
+  interface Facts {
+    /** A mail was written to the outbox (or put back in line); its sender is woken after COMMIT. */
+    'mail.queued': { mailId: string };
+  }
 }
 
 declare module 'fastify' {
@@ -103,14 +109,17 @@ export default fp<MailPluginOptions>(
           now,
         });
         await tx.jobs.schedule({ kind: MAIL_SEND_JOB, key: id, siteId, payload: { mailId: id }, dueAt: now });
+        await tx.facts.record('mail.queued', { mailId: id });
         return { id, messageId };
       },
-      wake: () => app.jobs.wake(Date.now(), MAIL_SEND_JOB),
       onFailed(kind, hook) {
         failureHooks.set(kind, [...(failureHooks.get(kind) ?? []), hook]);
       },
     };
     app.decorate('mail', service);
+    app.store.onCommitted((facts) => {
+      if (facts.some((f) => f.topic === 'mail.queued')) app.jobs.wake(Date.now(), MAIL_SEND_JOB);
+    });
 
     if (transport) {
       app.jobs.handle(

@@ -37,10 +37,10 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     const requeued = await app.store.unit(async (tx) => {
       if (!(await tx.mail.requeue(request.params.mailId, { ownerSiteIds }, Date.now()))) return false;
       await tx.jobs.schedule({ kind: MAIL_SEND_JOB, key: request.params.mailId, payload: { mailId: request.params.mailId }, dueAt: Date.now() });
+      await tx.facts.record('mail.queued', { mailId: request.params.mailId });
       return true;
     });
     if (!requeued) throw new HttpError(404, 'not_found', 'No mail of yours is waiting for another try with that id.');
-    app.mail.wake();
     return reply.code(202).send({ ok: true });
   });
 };
