@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const appRoot = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
-
 /** The whole environment Hearth reads, parsed once at start. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -58,8 +56,9 @@ export const ConfigSchema = z.object({
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WIDGET_DIST: z.string().default(appRoot('../../widget/dist')),
-  CONSOLE_DIST: z.string().default(appRoot('../../console/dist')),
+  // Literal URLs: the server's build checks they resolve the same from its bundle (scripts/build.ts).
+  WIDGET_DIST: z.string().default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
+  CONSOLE_DIST: z.string().default(fileURLToPath(new URL('../../console/dist', import.meta.url))),
 }).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
   // Redis without PostgreSQL would be nodes each with their own SQLite file.
   message: 'REDIS_URL needs DATABASE_URL (the nodes of a cluster share one PostgreSQL database)',
