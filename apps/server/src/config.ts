@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-
 
 /** The whole environment Hearth reads, parsed once at start. */
 export const ConfigSchema = z.object({
@@ -9,6 +9,31 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Overrides DATA_DIR/hearth.db; ':memory:' for tests. */
   DATABASE_FILE: z.string().optional(),
+  /**
+   * PostgreSQL instead of the embedded SQLite file (postgres://user:password@host:5432/db). With
+   * REDIS_URL too, several nodes can share it (cluster mode); alone, one node on PostgreSQL.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  /** The PostgreSQL schema Hearth's tables live in (created if missing). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
+    .default('public'),
+  /** PostgreSQL connections per node. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Redis for cross-node events, presence and rate limits (redis://host:6379); needs DATABASE_URL. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
+    .optional(),
+  /** This node's name in a cluster (session ids, presence, logs). Default: host name and port. */
+  NODE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/, 'NODE_NAME: letters, digits and _ . : - (at most 63)')
+    .optional(),
   /** Public base URL, used in the snippet and printed links. Defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   HEARTH_ADMIN_EMAIL: z.string().email().optional(),
@@ -46,15 +71,33 @@ export const ConfigSchema = z.object({
   // Literal URLs: the server's build checks they resolve the same from its bundle (scripts/build.ts).
   WIDGET_DIST: z.string().default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
   CONSOLE_DIST: z.string().default(fileURLToPath(new URL('../../console/dist', import.meta.url))),
+}).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
+  // Redis without PostgreSQL would be nodes each with their own SQLite file.
+  message: 'REDIS_URL needs DATABASE_URL (the nodes of a cluster share one PostgreSQL database)',
+  path: ['REDIS_URL'],
+}).refine((c) => !c.SMTP_URL || c.MAIL_FROM, {
+  message: 'MAIL_FROM is required with SMTP_URL (e.g. MAIL_FROM="Hearth <support@shop.example>")',
+  path: ['MAIL_FROM'],
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Cross-field rules, checked by loadConfig. */
-function configProblems(config: Config): string[] {
-  const problems: string[] = [];
-  if (config.SMTP_URL && !config.MAIL_FROM) problems.push('MAIL_FROM is required with SMTP_URL (e.g. MAIL_FROM="Hearth <support@shop.example>")');
-  return problems;
+/**
+ * Where data and cross-node events live:
+ * - `embedded`: one process, one SQLite file, no services (neither DATABASE_URL nor REDIS_URL);
+ * - `pg`: one node on PostgreSQL (DATABASE_URL only);
+ * - `cluster`: several nodes on PostgreSQL and Redis (both set).
+ */
+export type DeploymentMode = 'embedded' | 'pg' | 'cluster';
+
+export function deploymentMode(config: Pick<Config, 'DATABASE_URL' | 'REDIS_URL'>): DeploymentMode {
+  if (!config.DATABASE_URL) return 'embedded';
+  return config.REDIS_URL ? 'cluster' : 'pg';
+}
+
+/** This node's name: NODE_NAME, else `host:port`. */
+export function nodeName(config: Pick<Config, 'NODE_NAME' | 'PORT'>): string {
+  return config.NODE_NAME ?? `${hostname()}:${config.PORT}`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,7 +105,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
-  const problems = configProblems(parsed.data);
-  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
   return parsed.data;
 }

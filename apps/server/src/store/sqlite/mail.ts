@@ -17,7 +17,8 @@ function parseHeaders(text: string): MailHeaders {
   }
 }
 
-function toMail(row: Row): OutboxMail {
+/** A row (SQLite or PostgreSQL: the same shape) as the sender sees it. */
+export function toMail(row: Row): OutboxMail {
   return {
     id: row.id,
     kind: row.kind as MailKind,
