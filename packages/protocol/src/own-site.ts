@@ -76,10 +76,13 @@ export type EmailChange = z.infer<typeof EmailChangeSchema>;
 /** POST /api/account/email/confirm — the link's token. */
 export const EmailConfirmSchema = z.strictObject({ token: AccountTokenSchema });
 
-/** GET /api/auth/options — public: what the sign-in page may offer. */
+/** GET /api/auth/options — public: what the sign-in page and the console may offer. */
 export interface AuthOptions {
-  /** `mail`: "Forgot password?" mails a link. `ask-an-owner`: mail is not configured. */
-  passwordReset: 'mail' | 'ask-an-owner';
+  /**
+   * True when Hearth can send mail (SMTP_URL is set): "Forgot password?" mails a link, invitations
+   * and email changes are mailed. False: the console says so, and password reset means asking an owner.
+   */
+  mail: boolean;
 }
 
 /** A deactivated member, as owners see them in Settings → Team. */

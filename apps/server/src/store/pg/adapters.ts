@@ -2,6 +2,7 @@ import type { PgAdapters } from './pg-store.ts';
 import { pgJobStore } from './jobs.ts';
 import { pgNoteStore } from './notes.ts';
 import { pgMailStore } from './mail.ts';
+import { pgSiteLifecycleStore } from './site-lifecycle.ts';
 
 /**
  * Every feature's PostgreSQL store, mirroring store/sqlite/adapters.ts. A key missing here (a
@@ -11,4 +12,5 @@ export const pgAdapters: PgAdapters = {
   jobs: pgJobStore,
   notes: pgNoteStore,
   mail: pgMailStore,
+  siteLifecycle: pgSiteLifecycleStore,
 };

@@ -2,6 +2,7 @@ import type { SqliteAdapters } from './sqlite-store.ts';
 import { sqliteJobStore } from './jobs.ts';
 import { sqliteNoteStore } from './notes.ts';
 import { sqliteMailStore } from './mail.ts';
+import { sqliteSiteLifecycleStore } from './site-lifecycle.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -11,4 +12,5 @@ export const sqliteAdapters: SqliteAdapters = {
   jobs: sqliteJobStore,
   notes: sqliteNoteStore,
   mail: sqliteMailStore,
+  siteLifecycle: sqliteSiteLifecycleStore,
 };
