@@ -92,3 +92,44 @@ describeEngines('Store', (ctx) => {
     await expect(ctx().store.ping()).resolves.toBeUndefined();
   });
 });
+
+declare module '../facts.ts' {
+  interface Facts {
+    /** Only the contract suite records this topic. */
+    'contract.probe': { key: string };
+  }
+}
+
+describeEngines('Store facts', (ctx) => {
+  it('hands a committed unit’s facts to listeners once, after COMMIT; a failed or retried attempt’s never', async () => {
+    const { store, engine } = ctx();
+    const heard: string[] = [];
+    store.onCommitted((facts) => heard.push(...facts.map((f) => (f.topic === 'contract.probe' ? f.fact.key : '?'))));
+    // An in-transaction hook writes with the fact, and is undone with it.
+    store.onFact('contract.probe', (tx, fact) => tx.jobs.schedule({ kind: 'follow-up', key: fact.key, dueAt: 0 }));
+    await store.unit(async (tx) => {
+      await tx.facts.record('contract.probe', { key: 'kept' });
+      expect(heard).toEqual([]);
+    });
+    expect(heard).toEqual(['kept']);
+    await expect(
+      store.unit(async (tx) => {
+        await tx.facts.record('contract.probe', { key: 'undone' });
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    let runs = 0;
+    await store
+      .unit(async (tx) => {
+        runs++;
+        await tx.facts.record('contract.probe', { key: `attempt${runs}` });
+        if (runs === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      })
+      .catch(() => {});
+    expect(heard).toEqual(engine === 'pg' ? ['kept', 'attempt2'] : ['kept']);
+    expect(await store.read.jobs.find('follow-up', 'kept')).not.toBeNull();
+    expect(await store.read.jobs.find('follow-up', 'undone')).toBeNull();
+    expect(await store.read.jobs.find('follow-up', 'attempt1')).toBeNull();
+    await expect(store.read.facts.record('contract.probe', { key: 'outside' })).rejects.toThrow(/outside a unit/);
+  });
+});

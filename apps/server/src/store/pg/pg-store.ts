@@ -1,10 +1,14 @@
 import type { HearthPgDb, PgHandle } from '@hearth/db';
 import type { Store, StoreTx, UnitOptions } from '../store.ts';
 import { pgAdapters } from './adapters.ts';
+import { FactHooks, type RecordedFact } from '../facts.ts';
 import { isRetryable, retryDelayMs } from './retry.ts';
 
-/** One feature's PostgreSQL implementation, built on the pool (reads) or on a unit's transaction. */
-export type PgAdapters = { [K in keyof StoreTx]: (db: HearthPgDb) => StoreTx[K] };
+/**
+ * One feature's PostgreSQL implementation, built on the pool (reads) or on a unit's transaction
+ * (`facts` is engine-neutral: store/facts.ts).
+ */
+export type PgAdapters = { [K in Exclude<keyof StoreTx, 'facts'>]: (db: HearthPgDb) => StoreTx[K] };
 
 export interface PgStore extends Store {
   readonly engine: 'pg';
@@ -28,7 +32,13 @@ const DEFAULT_RETRIES = 3;
  */
 export function createPgStore(handle: PgHandle, observers: PgStoreObservers = {}): PgStore {
   let closed = false;
+  const hooks = new FactHooks();
   const read = bindAdapters(handle.db);
+  // Reads record no facts: a fact belongs to the unit that made it true.
+  read.facts = hooks.recorder(
+    () => read,
+    () => null,
+  );
   return {
     engine: 'pg',
     handle,
@@ -37,15 +47,30 @@ export function createPgStore(handle: PgHandle, observers: PgStoreObservers = {}
       if (closed) throw new Error('store is closed');
       const retries = options.retries ?? DEFAULT_RETRIES;
       for (let attempt = 0; ; attempt++) {
+        // A failed attempt's facts are dropped with its transaction; only the committed attempt's are heard.
+        const facts: RecordedFact[] = [];
+        let result: T;
         try {
-          return await handle.db.transaction((tx) => work(bindAdapters(tx)));
+          result = await handle.db.transaction((db) => {
+            const tx = bindAdapters(db);
+            tx.facts = hooks.recorder(
+              () => tx,
+              () => facts,
+            );
+            return work(tx);
+          });
         } catch (error) {
           if (attempt >= retries || !isRetryable(error)) throw error;
           observers.onRetry?.(attempt + 1, error);
           await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+          continue;
         }
+        hooks.committed(facts);
+        return result;
       }
     },
+    onFact: (topic, hook) => hooks.on(topic, hook),
+    onCommitted: (listener) => hooks.onCommitted(listener),
     ping: () => handle.ping(),
     async close() {
       closed = true;
