@@ -21,10 +21,8 @@ export interface Facts {}
 
 export type FactTopic = keyof Facts & string;
 
-export interface RecordedFact<K extends FactTopic = FactTopic> {
-  topic: K;
-  fact: Facts[K];
-}
+/** One recorded fact; a union over topics, so checking `topic` narrows `fact`. */
+export type RecordedFact<K extends FactTopic = FactTopic> = { [T in K]: { topic: T; fact: Facts[T] } }[K];
 
 /** Runs inside the unit that recorded the fact; writes only through `tx`. */
 export type FactHook<K extends FactTopic> = (tx: StoreTx, fact: Facts[K]) => Promise<void>;
