@@ -8,6 +8,7 @@ import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
 import mailPlugin from './mail/mail.plugin.ts';
 import ioPlugin from './plugins/io.ts';
+import clusterPlugin from './cluster/cluster.plugin.ts';
 import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
 import visitorTokensPlugin from './plugins/visitor-tokens.ts';
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(mailPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
+  await app.register(clusterPlugin, { config });
   await app.register(realtimePlugin);
   await app.register(securityPlugin, { config });
 
