@@ -1,6 +1,8 @@
 import type { SqliteAdapters } from './sqlite-store.ts';
 import { sqliteJobStore } from './jobs.ts';
 import { sqliteNoteStore } from './notes.ts';
+import { sqliteMailStore } from './mail.ts';
+import { sqliteSiteLifecycleStore } from './site-lifecycle.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -9,4 +11,6 @@ import { sqliteNoteStore } from './notes.ts';
 export const sqliteAdapters: SqliteAdapters = {
   jobs: sqliteJobStore,
   notes: sqliteNoteStore,
+  mail: sqliteMailStore,
+  siteLifecycle: sqliteSiteLifecycleStore,
 };
