@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAFTS, createDrafts, draftsKey } from './drafts.ts';
 import { MESSAGE_BODY_MAX } from './message-limits.ts';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
-}
+import { memoryStorage } from '../test-support/fixtures.ts';
 
 describe('drafts', () => {
   it('keeps one draft per conversation, with its mode, across instances (a reload)', () => {
@@ -34,7 +30,7 @@ describe('drafts', () => {
     const storage = memoryStorage();
     createDrafts(storage, 'agent-1').set('c1', { text: 'mine', mode: 'reply' });
     expect(createDrafts(storage, 'agent-2').get('c1')).toBeNull();
-    expect(storage.map.has(draftsKey('agent-1'))).toBe(true);
+    expect(storage.data.has(draftsKey('agent-1'))).toBe(true);
   });
 
   it('is bounded: the oldest edit goes past MAX_DRAFTS, a text at most a message long', () => {
