@@ -3,6 +3,7 @@ import { pgJobStore } from './jobs.ts';
 import { pgNoteStore } from './notes.ts';
 import { pgMailStore } from './mail.ts';
 import { pgSiteLifecycleStore } from './site-lifecycle.ts';
+import { pgAccountStore } from './accounts.ts';
 
 /**
  * Every feature's PostgreSQL store, mirroring store/sqlite/adapters.ts. A key missing here (a
@@ -13,4 +14,5 @@ export const pgAdapters: PgAdapters = {
   notes: pgNoteStore,
   mail: pgMailStore,
   siteLifecycle: pgSiteLifecycleStore,
+  accounts: pgAccountStore,
 };

@@ -3,6 +3,7 @@ import { sqliteJobStore } from './jobs.ts';
 import { sqliteNoteStore } from './notes.ts';
 import { sqliteMailStore } from './mail.ts';
 import { sqliteSiteLifecycleStore } from './site-lifecycle.ts';
+import { sqliteAccountStore } from './accounts.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -13,4 +14,5 @@ export const sqliteAdapters: SqliteAdapters = {
   notes: sqliteNoteStore,
   mail: sqliteMailStore,
   siteLifecycle: sqliteSiteLifecycleStore,
+  accounts: sqliteAccountStore,
 };
