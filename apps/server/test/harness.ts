@@ -11,6 +11,7 @@ import {
 } from '@hearth/protocol';
 import { ConfigSchema } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
+import type { LogDestination } from '../src/observability/logger.ts';
 import { createSiteWithTeam } from '../src/bootstrap/installation.ts';
 import { hashPassword } from '../src/auth/password.ts';
 
@@ -30,7 +31,7 @@ export interface TestSite {
  * A real Hearth server on 127.0.0.1, port 0, with a fresh database (':memory:' unless a file is
  * given) and two sites, each with an owner and an agent. Clients are real socket.io-clients.
  */
-export async function startServer(options: { databaseFile?: string; env?: Record<string, string> } = {}) {
+export async function startServer(options: { databaseFile?: string; env?: Record<string, string>; logDestination?: LogDestination } = {}) {
   const routes: Array<{ method: string; url: string }> = [];
   const config = ConfigSchema.parse({
     PORT: '0',
@@ -44,7 +45,8 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     ...options.env,
   });
   const app = await buildApp(config, {
-    logger: false,
+    // Silent, unless a test reads the log (Hearth's real logger options, written to its destination).
+    ...(options.logDestination ? { logDestination: options.logDestination } : { logger: false }),
     onRoute: (route) => {
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     },

@@ -1,5 +1,6 @@
 import type { SqliteAdapters } from './sqlite-store.ts';
 import { sqliteJobStore } from './jobs.ts';
+import { sqliteMetricsStore } from './metrics.ts';
 import { sqliteNoteStore } from './notes.ts';
 
 /**
@@ -8,5 +9,6 @@ import { sqliteNoteStore } from './notes.ts';
  */
 export const sqliteAdapters: SqliteAdapters = {
   jobs: sqliteJobStore,
+  metrics: sqliteMetricsStore,
   notes: sqliteNoteStore,
 };
