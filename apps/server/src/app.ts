@@ -12,6 +12,7 @@ import clientAddressPlugin from './security/client-address.plugin.ts';
 import storePlugin from './plugins/store.ts';
 import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
+import mailPlugin from './mail/mail.plugin.ts';
 import ioPlugin from './plugins/io.ts';
 import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(storePlugin, { config, observers: { onCommitBatch: (units) => app.metrics.commitBatch(units) } });
   await app.register(domainEventsPlugin);
   await app.register(jobsPlugin, { config });
+  await app.register(mailPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
   await app.register(clientAddressPlugin, { config });

@@ -2,6 +2,8 @@ import type { SqliteAdapters } from './sqlite-store.ts';
 import { sqliteJobStore } from './jobs.ts';
 import { sqliteMetricsStore } from './metrics.ts';
 import { sqliteNoteStore } from './notes.ts';
+import { sqliteMailStore } from './mail.ts';
+import { sqliteSiteLifecycleStore } from './site-lifecycle.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -11,4 +13,6 @@ export const sqliteAdapters: SqliteAdapters = {
   jobs: sqliteJobStore,
   metrics: sqliteMetricsStore,
   notes: sqliteNoteStore,
+  mail: sqliteMailStore,
+  siteLifecycle: sqliteSiteLifecycleStore,
 };
