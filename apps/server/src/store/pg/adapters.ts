@@ -1,5 +1,6 @@
 import type { PgAdapters } from './pg-store.ts';
 import { pgJobStore } from './jobs.ts';
+import { pgMetricsStore } from './metrics.ts';
 import { pgNoteStore } from './notes.ts';
 import { pgMailStore } from './mail.ts';
 import { pgSiteLifecycleStore } from './site-lifecycle.ts';
@@ -10,6 +11,7 @@ import { pgSiteLifecycleStore } from './site-lifecycle.ts';
  */
 export const pgAdapters: PgAdapters = {
   jobs: pgJobStore,
+  metrics: pgMetricsStore,
   notes: pgNoteStore,
   mail: pgMailStore,
   siteLifecycle: pgSiteLifecycleStore,
