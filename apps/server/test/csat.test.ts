@@ -65,7 +65,7 @@ describe('CSAT', () => {
   });
 
   it('waits for the next visit: a new socket of the same visitor gets the question with conversation:sync', async () => {
-    const { v, conversationId } = await answeredAndClosed();
+    const { v } = await answeredAndClosed();
     v.socket.disconnect();
     const again = await h.visitor(h.siteA.siteKey, v.session.token);
     const sync = await ask(again.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
