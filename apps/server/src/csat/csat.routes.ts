@@ -24,14 +24,14 @@ export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
   const forbidden = { error: { code: 'forbidden', message: 'Only the site owners can see or change these settings.' } };
 
   app.get('/api/sites/:siteId/csat-settings', { schema: { params } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(app.store, request, reply);
     if (!agent) return reply;
     if (!ownerOf(request.params.siteId, agent.sites)) return reply.code(403).send(forbidden);
     return csatSettingsOf(readSiteSettings(db, request.params.siteId));
   });
 
   app.put('/api/sites/:siteId/csat-settings', { schema: { params, body: CsatSettingsPatchSchema } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(app.store, request, reply);
     if (!agent) return reply;
     if (!ownerOf(request.params.siteId, agent.sites)) return reply.code(403).send(forbidden);
     const patch = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));

@@ -14,7 +14,7 @@ export const labelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.realtime.agentCommands(['label:add', 'label:remove'], (socket) => labelAgentCommands(app, socket));
 
   app.get('/api/labels', { schema: { querystring: z.strictObject({ siteId: SiteIdSchema.optional() }) } }, async (request, reply) => {
-    const caller = requestAgent(db, request, reply);
+    const caller = await requestAgent(app.store, request, reply);
     if (!caller) return reply;
     const siteIds = scopeSites(caller.sites.map((s) => s.id), request.query.siteId, reply);
     if (!siteIds) return reply;

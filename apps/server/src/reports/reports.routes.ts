@@ -53,7 +53,7 @@ export function reportCsv(report: Report): string {
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.sqlite;
   app.get('/api/reports', { schema: { querystring: ReportQuerySchema } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(app.store, request, reply);
     if (!agent) return reply;
     const owned = agent.sites.filter((s) => s.role === 'owner').map((s) => s.id);
     if (owned.length === 0) return reply.code(403).send({ error: { code: 'forbidden', message: 'Reports are for site owners.' } });

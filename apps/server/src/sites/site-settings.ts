@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
 
-/** A site's settings with every default filled in; an unreadable document reads as all defaults. */
+/**
+ * A site's settings with every default filled in; an unreadable document reads as all defaults.
+ * The SQLite implementation of `tx.sites.settings` (store/sqlite/sites.ts); feature code calls
+ * the store, and only code not yet behind the seam calls this directly.
+ */
 export function readSiteSettings(db: HearthDb, siteId: SiteId): SiteSettings {
   const row = db.select({ settings: schema.sites.settings }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
   return parseSiteSettings(row?.settings);
@@ -20,7 +24,10 @@ export function parseSiteSettings(text: string | undefined): SiteSettings {
   return parsed.success ? parsed.data : SiteSettingsSchema.parse({});
 }
 
-/** Merges a validated patch into the stored settings. Callers parse the patch at their boundary. */
+/**
+ * Merges a validated patch into the stored settings. Callers parse the patch at their boundary.
+ * The SQLite implementation of `tx.sites.updateSettings`; feature code calls the store.
+ */
 export function updateSiteSettings(db: HearthDb, siteId: SiteId, patch: Partial<SiteSettings>): SiteSettings {
   const next = SiteSettingsSchema.parse({ ...readSiteSettings(db, siteId), ...patch });
   db.update(schema.sites).set({ settings: JSON.stringify(next) }).where(eq(schema.sites.id, siteId)).run();

@@ -10,7 +10,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export const transcriptRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.sqlite;
   app.get('/api/transcripts/search', { schema: { querystring: TranscriptSearchQuerySchema } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(app.store, request, reply);
     if (!agent) return reply;
     const { siteId, format, ...filters } = request.query;
     const siteIds = scopeSites(agent.sites.map((s) => s.id), siteId, reply);

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
+import type { StoreTx } from '../store/store.ts';
+import type { VisitorProfileFields } from './visitor.store.ts';
 import { MAX_ATTRIBUTES, type SiteId, type VisitorAttributes, type VisitorId, type VisitorProfileUpdate } from '@hearth/protocol';
 
 const { visitors } = schema;
@@ -26,8 +28,31 @@ export function parseStoredAttributes(json: string | null): VisitorAttributes {
 export type ProfileUpdateResult = { ok: true } | { ok: false; code: 'too_many_attributes' | 'not_found' };
 
 /**
- * An unverified profile update from the host page. A verified visitor's name and email (from a
- * signed identify) are never overwritten by unsigned data; attributes are merged for everyone.
+ * An unverified profile update from the host page, in the caller's unit. A verified visitor's name
+ * and email (from a signed identify) are never overwritten by unsigned data; attributes are merged
+ * for everyone.
+ */
+export async function changeVisitorProfile(tx: StoreTx, siteId: SiteId, visitorId: VisitorId, update: VisitorProfileUpdate): Promise<ProfileUpdateResult> {
+  const row = await tx.visitors.profileForUpdate(siteId, visitorId);
+  if (!row) return { ok: false, code: 'not_found' };
+  const attributes = update.attributes ? mergeAttributes(parseStoredAttributes(row.attributes), update.attributes) : null;
+  if (update.attributes && !attributes) return { ok: false, code: 'too_many_attributes' };
+  const set: VisitorProfileFields = {};
+  if (attributes) set.attributes = JSON.stringify(attributes);
+  // Locale is what the browser says, not an identity claim: it is kept for verified visitors too.
+  if (update.timeZone !== undefined) set.timeZone = validTimeZone(update.timeZone);
+  if (update.language !== undefined) set.language = update.language.trim() || null;
+  if (row.externalId === null) {
+    if (update.name !== undefined) set.name = update.name;
+    if (update.email !== undefined) set.email = update.email;
+  }
+  await tx.visitors.setProfile(visitorId, set);
+  return { ok: true };
+}
+
+/**
+ * @deprecated Synchronous SQLite write for code not yet behind the storage seam (conversations/);
+ * use {@link changeVisitorProfile} in a unit.
  */
 export function updateVisitorProfile(db: HearthDb, siteId: SiteId, visitorId: VisitorId, update: VisitorProfileUpdate): ProfileUpdateResult {
   return db.transaction((tx) => {
