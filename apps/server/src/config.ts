@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 
-const appRoot = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 
 /** The whole environment Hearth reads, parsed once at start. */
 export const ConfigSchema = z.object({
@@ -32,8 +31,9 @@ export const ConfigSchema = z.object({
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WIDGET_DIST: z.string().default(appRoot('../../widget/dist')),
-  CONSOLE_DIST: z.string().default(appRoot('../../console/dist')),
+  // Literal URLs: the server's build checks they resolve the same from its bundle (scripts/build.ts).
+  WIDGET_DIST: z.string().default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
+  CONSOLE_DIST: z.string().default(fileURLToPath(new URL('../../console/dist', import.meta.url))),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

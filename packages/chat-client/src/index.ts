@@ -17,3 +17,4 @@ export {
 } from './triggers/evaluate-triggers.ts';
 export { describeCondition, BLOCKED_TEXT } from './triggers/describe-condition.ts';
 export { AA_TEXT, contrastRatio, readableOn, relativeLuminance, textColorOn, mixColors } from './contrast.ts';
+export { hasVisibleText } from '@hearth/protocol/visible-text';

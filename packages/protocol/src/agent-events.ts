@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from './text-fields.ts';
 import type { AckCallback } from './ack.ts';
 import { AgentIdSchema, ConversationIdSchema, SiteIdSchema, type AgentId, type ConversationId, type SiteId, type VisitorId } from './ids.ts';
 import { AgentSendMessageSchema, SeqSchema, type Message } from './message.ts';
@@ -29,7 +30,7 @@ export const agentCommandSchemas = {
       toAgentId: AgentIdSchema.optional(),
       toDepartmentId: z.string().min(1).max(64).optional(),
       /** Internal: kept in the event log for colleagues, never shown to the visitor. */
-      note: z.string().trim().max(1000).optional(),
+      note: optionalText(1000, 'a note'),
     })
     .refine((t) => (t.toAgentId === undefined) !== (t.toDepartmentId === undefined), 'give exactly one of toAgentId or toDepartmentId'),
   'agent:set-status': z.strictObject({ status: z.enum(['online', 'away']) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textOrEmpty } from './text-fields.ts';
 import type { WidgetTriggerConfig } from './triggers.ts';
 
 /**
@@ -25,9 +26,9 @@ export const AppearanceSchema = z.strictObject({
   position: z.enum(['right', 'left']).default('right'),
   theme: ThemeSchema.default('auto'),
   /** Shown at the top of an empty chat. Empty string: the locale's default greeting. */
-  greeting: z.string().trim().max(300).default(''),
+  greeting: textOrEmpty(300, 'a greeting').default(''),
   /** Launcher's accessible name and tooltip. Empty string: the locale's default label. */
-  launcherLabel: z.string().trim().max(40).default(''),
+  launcherLabel: textOrEmpty(40, 'a label').default(''),
   /** Agents' names (and avatars, or initials) shown to visitors; off shows the site's name only. */
   showAgents: z.boolean().default(true),
   /** A short sound in the widget for an agent message while the panel is closed or the tab hidden. */

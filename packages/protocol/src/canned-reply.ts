@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredBody, requiredText } from './text-fields.ts';
 import type { AgentId, SiteId } from './ids.ts';
 
 /**
@@ -11,9 +12,9 @@ import type { AgentId, SiteId } from './ids.ts';
 export const CANNED_SHORTCUT = /^[a-z0-9-]{1,32}$/;
 
 export const CannedReplyInputSchema = z.strictObject({
-  title: z.string().trim().min(1).max(80),
+  title: requiredText(80, 'a title'),
   shortcut: z.string().regex(CANNED_SHORTCUT, 'lowercase letters, digits and dashes, at most 32'),
-  text: z.string().max(2000).refine((s) => s.trim().length > 0, 'a reply cannot be empty'),
+  text: requiredBody(2000, 'a reply'),
 });
 export type CannedReplyInput = z.infer<typeof CannedReplyInputSchema>;
 

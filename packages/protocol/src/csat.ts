@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textOrEmpty } from './text-fields.ts';
 import { ConversationIdSchema } from './ids.ts';
 import { SiteSettingsSchema } from './site-settings.ts';
 
@@ -17,7 +18,10 @@ export const RateConversationSchema = z.strictObject({
   conversationId: ConversationIdSchema,
   score,
   ces: score.nullable().optional(),
-  comment: z.string().max(CSAT_COMMENT_MAX, `a comment is at most ${CSAT_COMMENT_MAX} characters`).nullable().optional(),
+  comment: textOrEmpty(CSAT_COMMENT_MAX, 'a comment')
+    .transform((s) => s || null)
+    .nullable()
+    .optional(),
 });
 
 export interface CsatRating {

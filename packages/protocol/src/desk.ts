@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredBody, requiredText } from './text-fields.ts';
 import { HexColorSchema, VisitorAttributesSchema, type VisitorAttributes } from './appearance.ts';
 import { ClientMessageIdSchema, ConversationIdSchema, type AgentId, type ConversationId, type SiteId, type VisitorId } from './ids.ts';
 import type { ConversationStatus } from './conversation.ts';
@@ -12,10 +13,7 @@ export const NOTE_BODY_MAX = 5000;
 export const AddNoteSchema = z.strictObject({
   conversationId: ConversationIdSchema,
   clientId: ClientMessageIdSchema,
-  body: z
-    .string()
-    .max(NOTE_BODY_MAX)
-    .refine((s) => s.trim().length > 0, 'a note cannot be empty'),
+  body: requiredBody(NOTE_BODY_MAX, 'a note'),
 });
 
 /** An internal note: seen by the site's agents, never by the visitor. */
@@ -30,7 +28,7 @@ export interface ConversationNote {
 }
 
 export const LabelInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(32),
+  name: requiredText(32, 'a label'),
   color: HexColorSchema,
 });
 export type LabelInput = z.infer<typeof LabelInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './text-fields.ts';
 import type { AgentId, SiteId, VisitorId } from './ids.ts';
 import { VisitorAttributesSchema, type Appearance, type Prechat } from './appearance.ts';
 
@@ -7,7 +8,7 @@ import { VisitorAttributesSchema, type Appearance, type Prechat } from './appear
 export const VisitorIdentitySchema = z.strictObject({
   id: z.string().min(1).max(256),
   email: z.string().email().max(254).optional(),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: requiredText(200, 'a name').optional(),
   /** Hex HMAC-SHA256 of `id` keyed with the site's secret, computed on the host's server. */
   hash: z.string().max(128),
 });
@@ -18,7 +19,7 @@ export const VisitorIdentitySchema = z.strictObject({
  * visitors (only a verified identity does that).
  */
 export const VisitorProfileUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: requiredText(200, 'a name').optional(),
   email: z.string().trim().email().max(254).optional(),
   attributes: VisitorAttributesSchema.optional(),
   /** The visitor's IANA time zone and language, from the browser: the console shows their local time. */

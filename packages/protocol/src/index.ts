@@ -16,3 +16,5 @@ export * from './site-admin.ts';
 export * from './canned-reply.ts';
 export * from './desk.ts';
 export * from './page-session.ts';
+export * from './text-fields.ts';
+export * from './visible-text.ts';

@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { requiredBody } from './text-fields.ts';
 import { TriggerContextSchema } from './triggers.ts';
 import { ClientMessageIdSchema, ConversationIdSchema, type ConversationId, type MessageId } from './ids.ts';
 
 /** Longest message body we accept, in UTF-16 code units. */
 export const MESSAGE_BODY_MAX = 5000;
 
-export const MessageBodySchema = z
-  .string()
-  .max(MESSAGE_BODY_MAX, `a message is at most ${MESSAGE_BODY_MAX} characters`)
-  .refine((s) => s.trim().length > 0, 'a message cannot be empty');
+/** Kept as written; a body with no visible character (spaces, zero-width spaces, U+2800 …) is empty, refused. */
+export const MessageBodySchema = requiredBody(MESSAGE_BODY_MAX, 'a message');
 
 export const AuthorTypeSchema = z.enum(['visitor', 'agent', 'system']);
 export type AuthorType = z.infer<typeof AuthorTypeSchema>;

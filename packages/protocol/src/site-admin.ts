@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './text-fields.ts';
 import type { AgentId, SiteId } from './ids.ts';
 import { AppearanceSchema, PrechatSchema, type Appearance, type Prechat } from './appearance.ts';
 
@@ -118,7 +119,7 @@ export interface InvitationPreview {
  * with the invited email sends `{}`.
  */
 export const InvitationAcceptSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80).optional(),
+  name: requiredText(80, 'a name').optional(),
   password: z.string().min(10, 'a password of at least 10 characters').max(512).optional(),
 });
 
@@ -131,7 +132,7 @@ export const AvatarUrlSchema = z
 
 /** PUT /api/agents/me/profile */
 export const AgentProfileUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1, 'a display name').max(80).optional(),
+  name: requiredText(80, 'a display name').optional(),
   avatarUrl: AvatarUrlSchema.nullable().optional(),
 });
 export type AgentProfileUpdate = z.input<typeof AgentProfileUpdateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './text-fields.ts';
 import { TriggerSettingsSchema } from './triggers.ts';
 import { AppearanceSchema, PrechatSchema } from './appearance.ts';
 
@@ -49,7 +50,8 @@ export type RoutingSettings = z.infer<typeof RoutingSettingsSchema>;
  *
  * @example SiteSettingsSchema.parse({}) // every default
  */
-const questionText = (fallback: string) => z.string().trim().min(1).max(300).default(fallback);
+/** A question the visitor reads: refused when nothing in it is visible (spaces, zero-width spaces …). */
+const questionText = (fallback: string) => requiredText(300, 'a question').default(fallback);
 
 export const SiteSettingsSchema = z.object({
   routing: RoutingSettingsSchema.default(RoutingSettingsSchema.parse({})),

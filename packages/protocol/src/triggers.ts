@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './text-fields.ts';
 
 /**
  * Proactive triggers: a site owner's rule ("5 clicks on Pay now → offer help") evaluated against
@@ -58,14 +59,14 @@ export type TriggerCondition = z.infer<typeof TriggerConditionSchema>;
 export type SignalKind = TriggerCondition['signal'];
 
 export const TriggerRuleInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: requiredText(80, 'a name'),
   enabled: z.boolean().default(true),
   /** OR of AND-groups: `[[a, b], [c]]` fires when (a and b) or c. Any boolean rule has this form. */
   when: z.array(z.array(TriggerConditionSchema).min(1).max(10)).min(1).max(10),
   action: z.strictObject({
-    message: z.string().trim().min(1).max(500),
+    message: requiredText(500, 'a message'),
     /** Shown as the sender; null: the site's name. */
-    senderName: z.string().trim().min(1).max(60).nullable(),
+    senderName: requiredText(60, 'a sender name').nullable(),
     openPanel: z.boolean().default(false),
   }),
   /** Seconds the conditions must keep holding before the prompt shows. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './text-fields.ts';
 import type { AckCallback } from './ack.ts';
 import { ConversationIdSchema, type ConversationId } from './ids.ts';
 import { SendMessageSchema, SeqSchema, type Message } from './message.ts';
@@ -36,7 +37,7 @@ export const visitorCommandSchemas = {
    */
   'visitor:track': z.strictObject({
     id: z.string().min(8).max(64),
-    name: z.string().trim().min(1).max(64),
+    name: requiredText(64, 'an event name'),
     props: VisitorAttributesSchema.optional(),
     at: z.number().int().nonnegative(),
   }),

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CannedReply } from '@hearth/protocol';
+import { hasVisibleText } from '@hearth/chat-client';
 import { MESSAGE_BODY_MAX } from './message-limits.ts';
 import { insertReply, matchCanned, slashTokenAt } from './canned-query.ts';
 import { CannedPicker } from './canned-picker.tsx';
@@ -32,7 +33,8 @@ export function Composer({ disabled, disabledReason, onInput, onSend, onNote, re
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  const canSend = !disabled && !saving && draft.trim().length > 0;
+  // Nothing visible (spaces, zero-width spaces, U+2800 …) is nothing to send: the server refuses it too.
+  const canSend = !disabled && !saving && hasVisibleText(draft);
 
   const token = slashTokenAt(draft, caret);
   const open = token !== null && dismissedAt !== token.start && !disabled;

@@ -179,13 +179,17 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
       onClick={() => onSelect(c.id)}
     >
       <span class="row-top">
-        <span class="row-name">{name}</span>
+        <span class="row-name" title={name}>
+            {name}
+          </span>
         <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
           {relativeTime(at, now)}
         </time>
       </span>
       <span class="row-bottom">
-        <span class="row-preview">{previewOf(c)}</span>
+        <span class="row-preview" title={previewOf(c)}>
+            {previewOf(c)}
+          </span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
       </span>
       {(siteName || c.assignedAgentName || !!c.labels?.length) && (

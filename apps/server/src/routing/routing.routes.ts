@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema } from '@hearth/db';
-import { RoutingSettingsSchema, SiteIdSchema, type AgentId, type SiteId } from '@hearth/protocol';
+import { RoutingSettingsSchema, SiteIdSchema, requiredText, type AgentId, type SiteId } from '@hearth/protocol';
 import { HttpError, requireSiteRole } from '../auth/request-auth.ts';
 import { readSiteSettings, updateSiteSettings } from '../sites/site-settings.ts';
 
@@ -78,7 +78,7 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/sites/:siteId/departments',
-    { schema: { params: SiteParams, body: z.strictObject({ name: z.string().trim().min(1).max(80) }) } },
+    { schema: { params: SiteParams, body: z.strictObject({ name: requiredText(80, 'a department name') }) } },
     async (request, reply) => {
       const { siteId } = request.params;
       requireSiteRole(app, request, siteId, 'owner');

@@ -1,5 +1,5 @@
 import type { ConversationId, HostIdentity, Message, PageViewInput, TriggerContext, VisitorConversation } from '@hearth/protocol';
-import { createOutbox, lastSeqOf } from '@hearth/chat-client';
+import { createOutbox, hasVisibleText, lastSeqOf } from '@hearth/chat-client';
 import { createHostStorage, localStorageOrNull } from './browser-storage.ts';
 import { EMPTY_TIMELINE, applyMessage, applySync, mergeConversation, toPageViewInput, type Timeline } from './chat-state.ts';
 import type { ChatController, ChatView } from './chat-view.ts';
@@ -336,7 +336,7 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
 
   function send(body: string): void {
     const text = body.trim();
-    if (!text) return;
+    if (!hasVisibleText(text)) return;
     typingSignal.stop();
     outbox.add({ clientId: clientId(), body: text, queuedAt: Date.now() });
     update();

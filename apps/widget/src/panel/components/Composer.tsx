@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MESSAGE_BODY_MAX } from '@hearth/protocol';
+import { hasVisibleText } from '@hearth/chat-client';
 import { insertAt } from '../caret-insert.ts';
 import { useStrings } from '../i18n/use-strings.ts';
 import { EmojiPicker } from './EmojiPicker.tsx';
@@ -40,7 +41,8 @@ export function Composer({ disabled, focusRequest, onSend, onDraft }: ComposerPr
   };
 
   const submit = (): void => {
-    if (disabled || !draft.trim()) return;
+    // Zero-width spaces or a Braille blank alone would be an empty bubble: the server refuses them too.
+    if (disabled || !hasVisibleText(draft)) return;
     onSend(draft);
     setDraft('');
   };
