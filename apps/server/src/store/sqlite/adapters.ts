@@ -1,13 +1,18 @@
 import type { SqliteAdapters } from './sqlite-store.ts';
 import { sqliteAuthStore } from './auth.ts';
 import { sqliteCannedStore } from './canned.ts';
+import { sqliteCsatStore } from './csat.ts';
+import { sqliteDataCareStore } from './data-care.ts';
 import { sqliteIdentityStore } from './identity.ts';
 import { sqliteInstanceStore } from './instance.ts';
 import { sqliteInvitationStore } from './invitations.ts';
 import { sqliteJobStore } from './jobs.ts';
+import { sqliteLabelStore } from './labels.ts';
 import { sqliteNoteStore } from './notes.ts';
+import { sqliteReportStore } from './reports.ts';
 import { sqliteSiteStore } from './sites.ts';
 import { sqliteTeamStore } from './team.ts';
+import { sqliteTranscriptStore } from './transcripts.ts';
 import { sqliteTriggerStore } from './triggers.ts';
 import { sqliteVisitorStore } from './visitors.ts';
 
@@ -18,13 +23,18 @@ import { sqliteVisitorStore } from './visitors.ts';
 export const sqliteAdapters: SqliteAdapters = {
   auth: sqliteAuthStore,
   canned: sqliteCannedStore,
+  csat: sqliteCsatStore,
+  dataCare: sqliteDataCareStore,
   identity: sqliteIdentityStore,
   instance: sqliteInstanceStore,
   invitations: sqliteInvitationStore,
   jobs: sqliteJobStore,
+  labels: sqliteLabelStore,
   notes: sqliteNoteStore,
+  reports: sqliteReportStore,
   sites: sqliteSiteStore,
   team: sqliteTeamStore,
+  transcripts: sqliteTranscriptStore,
   triggers: sqliteTriggerStore,
   visitors: sqliteVisitorStore,
 };
