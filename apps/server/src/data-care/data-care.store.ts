@@ -23,6 +23,9 @@ export interface DataCareStore {
    * nothing. Deletes are explicit, child rows first, rather than trusting cascades: a table another
    * feature adds must be listed in each adapter too (the erase test scans every table for leftovers,
    * so a forgotten one fails it). Returns what was removed.
+   * PostgreSQL: locks the visitor row `FOR UPDATE` before listing its conversations, so a
+   * concurrent first message (its conversation insert takes KEY SHARE on the visitor) waits for the
+   * erase and then fails on the missing visitor instead of leaving a conversation behind.
    */
   eraseVisitor(visitorId: VisitorId): Promise<{ messages: number; conversations: number }>;
 }
