@@ -9,7 +9,9 @@ import { sqliteInvitationStore } from './invitations.ts';
 import { sqliteJobStore } from './jobs.ts';
 import { sqliteLabelStore } from './labels.ts';
 import { sqliteNoteStore } from './notes.ts';
+import { sqliteMailStore } from './mail.ts';
 import { sqliteReportStore } from './reports.ts';
+import { sqliteSiteLifecycleStore } from './site-lifecycle.ts';
 import { sqliteSiteStore } from './sites.ts';
 import { sqliteTeamStore } from './team.ts';
 import { sqliteTranscriptStore } from './transcripts.ts';
@@ -31,7 +33,9 @@ export const sqliteAdapters: SqliteAdapters = {
   jobs: sqliteJobStore,
   labels: sqliteLabelStore,
   notes: sqliteNoteStore,
+  mail: sqliteMailStore,
   reports: sqliteReportStore,
+  siteLifecycle: sqliteSiteLifecycleStore,
   sites: sqliteSiteStore,
   team: sqliteTeamStore,
   transcripts: sqliteTranscriptStore,
