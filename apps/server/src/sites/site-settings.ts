@@ -3,9 +3,8 @@ import { schema, type HearthDb } from '@hearth/db';
 import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
 
 /**
- * A site's settings with every default filled in; an unreadable document reads as all defaults.
- * The SQLite implementation of `tx.sites.settings` (store/sqlite/sites.ts); feature code calls
- * the store, and only code not yet behind the seam calls this directly.
+ * @deprecated Synchronous SQLite read for code not yet behind the storage seam (routing/,
+ * closing/, tests); use `store.read.sites.settings`.
  */
 export function readSiteSettings(db: HearthDb, siteId: SiteId): SiteSettings {
   const row = db.select({ settings: schema.sites.settings }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
@@ -25,8 +24,8 @@ export function parseSiteSettings(text: string | undefined): SiteSettings {
 }
 
 /**
- * Merges a validated patch into the stored settings. Callers parse the patch at their boundary.
- * The SQLite implementation of `tx.sites.updateSettings`; feature code calls the store.
+ * @deprecated Synchronous SQLite write for code not yet behind the storage seam (routing/, tests);
+ * use `tx.sites.updateSettings` in a unit.
  */
 export function updateSiteSettings(db: HearthDb, siteId: SiteId, patch: Partial<SiteSettings>): SiteSettings {
   const next = SiteSettingsSchema.parse({ ...readSiteSettings(db, siteId), ...patch });

@@ -16,21 +16,25 @@ export interface NewSiteRow extends SiteProfile {
 }
 
 /**
- * Sites and their settings document (one JSON text per site, parsed by SiteSettingsSchema with
- * every default filled in). Reads return null for an unknown site unless said otherwise.
+ * Sites as the rest of the server reads them, and their settings document (one JSON text per
+ * site, parsed by SiteSettingsSchema with every default filled in). Reads return null for an
+ * unknown site unless said otherwise. (Creating, renaming and erasing sites: site-lifecycle.store.ts.)
  */
 export interface SiteStore {
-  /** The site's settings; an unknown site or an unreadable document reads as all defaults. */
+  /**
+   * The site's settings with every default filled in; an unknown site or an unreadable document
+   * reads as all defaults. The object may be shared between calls: treat it as read-only.
+   */
   settings(siteId: SiteId): Promise<SiteSettings>;
   /**
-   * Merges a validated patch (top-level keys replace) into the stored settings and returns the
-   * result. Read-then-write: call it inside a unit; on PostgreSQL it reads the site row
-   * `FOR UPDATE`, so two concurrent patches of different keys both survive.
+   * Merges a validated patch (whole top-level keys) into the stored settings and returns the
+   * result. Read-modify-write, inside a unit: on PostgreSQL it locks the site row (`FOR UPDATE`)
+   * first, or two owners saving different keys at once would lose one of the changes.
    */
   updateSettings(siteId: SiteId, patch: Partial<SiteSettings>): Promise<SiteSettings>;
   /**
-   * How the site presents its agents to visitors; `{ showAgents: true, siteName: '' }` for an
-   * unknown site. On the chat path (every ack): adapters may cache the parse by settings text.
+   * How the site presents its agents to visitors (read for every message to a visitor: cached by
+   * the settings text); `{ showAgents: true, siteName: '' }` for an unknown site.
    */
   agentDisplay(siteId: SiteId): Promise<AgentDisplay>;
   profile(siteId: SiteId): Promise<SiteProfile | null>;

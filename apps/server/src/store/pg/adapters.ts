@@ -3,7 +3,7 @@ import { pgJobStore } from './jobs.ts';
 import { pgNoteStore } from './notes.ts';
 import { pgMailStore } from './mail.ts';
 import { pgSiteLifecycleStore } from './site-lifecycle.ts';
-import { notYetOnPostgres } from './pending.ts';
+import { pendingOnPg } from './pending.ts';
 import type { AuthStore } from '../../auth/auth.store.ts';
 import type { InstanceStore } from '../../bootstrap/instance.store.ts';
 import type { CannedStore } from '../../canned/canned.store.ts';
@@ -29,18 +29,18 @@ export const pgAdapters: PgAdapters = {
   mail: pgMailStore,
   siteLifecycle: pgSiteLifecycleStore,
   // Behind the seam on SQLite; their PostgreSQL twins are to be written (each call rejects until then).
-  auth: notYetOnPostgres<AuthStore>('auth'),
-  canned: notYetOnPostgres<CannedStore>('canned'),
-  csat: notYetOnPostgres<CsatStore>('csat'),
-  dataCare: notYetOnPostgres<DataCareStore>('dataCare'),
-  identity: notYetOnPostgres<IdentityStore>('identity'),
-  instance: notYetOnPostgres<InstanceStore>('instance'),
-  invitations: notYetOnPostgres<InvitationStore>('invitations'),
-  labels: notYetOnPostgres<LabelStore>('labels'),
-  reports: notYetOnPostgres<ReportStore>('reports'),
-  sites: notYetOnPostgres<SiteStore>('sites'),
-  team: notYetOnPostgres<TeamStore>('team'),
-  transcripts: notYetOnPostgres<TranscriptStore>('transcripts'),
-  triggers: notYetOnPostgres<TriggerStore>('triggers'),
-  visitors: notYetOnPostgres<VisitorStore>('visitors'),
+  auth: () => pendingOnPg<AuthStore>('auth'),
+  canned: () => pendingOnPg<CannedStore>('canned'),
+  csat: () => pendingOnPg<CsatStore>('csat'),
+  dataCare: () => pendingOnPg<DataCareStore>('dataCare'),
+  identity: () => pendingOnPg<IdentityStore>('identity'),
+  instance: () => pendingOnPg<InstanceStore>('instance'),
+  invitations: () => pendingOnPg<InvitationStore>('invitations'),
+  labels: () => pendingOnPg<LabelStore>('labels'),
+  reports: () => pendingOnPg<ReportStore>('reports'),
+  sites: () => pendingOnPg<SiteStore>('sites'),
+  team: () => pendingOnPg<TeamStore>('team'),
+  transcripts: () => pendingOnPg<TranscriptStore>('transcripts'),
+  triggers: () => pendingOnPg<TriggerStore>('triggers'),
+  visitors: () => pendingOnPg<VisitorStore>('visitors'),
 };

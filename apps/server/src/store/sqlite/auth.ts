@@ -1,8 +1,20 @@
-import { and, eq, gt } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import type { AuthStore } from '../../auth/auth.store.ts';
 
-const { agentSessions, agents, memberships, sites } = schema;
+const { agentSessions, agents, memberships, sites, visitors } = schema;
+
+// Every socket connection and authenticated request runs these: prepared once per connection.
+const statements = preparedStatements((db: HearthDb) => ({
+  sessionAgent: db
+    .select({ agentId: agents.id, name: agents.name, email: agents.email })
+    .from(agentSessions)
+    .innerJoin(agents, eq(agents.id, agentSessions.agentId))
+    .where(and(eq(agentSessions.tokenHash, sql.placeholder('tokenHash')), gt(agentSessions.expiresAt, sql.placeholder('now'))))
+    .prepare(),
+  siteIdsOf: db.select({ siteId: memberships.siteId }).from(memberships).where(eq(memberships.agentId, sql.placeholder('agentId'))).prepare(),
+  visitorSite: db.select({ siteId: visitors.siteId }).from(visitors).where(eq(visitors.id, sql.placeholder('visitorId'))).prepare(),
+}));
 
 export function sqliteAuthStore(db: HearthDb): AuthStore {
   return {
@@ -19,14 +31,7 @@ export function sqliteAuthStore(db: HearthDb): AuthStore {
     },
 
     async sessionAgent(tokenHash, now) {
-      return (
-        db
-          .select({ agentId: agents.id, name: agents.name, email: agents.email })
-          .from(agentSessions)
-          .innerJoin(agents, eq(agents.id, agentSessions.agentId))
-          .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.expiresAt, now)))
-          .get() ?? null
-      );
+      return statements(db).sessionAgent.get({ tokenHash, now }) ?? null;
     },
 
     async sessionExpiry(tokenHash) {
@@ -40,6 +45,14 @@ export function sqliteAuthStore(db: HearthDb): AuthStore {
         .innerJoin(sites, eq(sites.id, memberships.siteId))
         .where(eq(memberships.agentId, agentId))
         .all();
+    },
+
+    async siteIdsOf(agentId) {
+      return statements(db).siteIdsOf.all({ agentId }).map((r) => r.siteId);
+    },
+
+    async visitorSiteOf(visitorId) {
+      return statements(db).visitorSite.get({ visitorId })?.siteId ?? null;
     },
 
     async siteRole(siteId, agentId) {

@@ -1,25 +1,45 @@
-import { asc, count, eq } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { preparedStatements, schema, type HearthDb } from '@hearth/db';
+import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
 import type { SiteStore } from '../../sites/site.store.ts';
-import { readSiteSettings, updateSiteSettings } from '../../sites/site-settings.ts';
-import { agentDisplay } from '../../sites/agent-display.ts';
+import { parseSiteSettings } from '../../sites/site-settings.ts';
 
 const { departments, sites } = schema;
 
+const statements = preparedStatements((db: HearthDb) => ({
+  site: db.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, sql.placeholder('id'))).prepare(),
+}));
+
 export function sqliteSiteStore(db: HearthDb): SiteStore {
+  // Settings are read on every message's path (the visitor's view, routing): parse a site's
+  // document only when its text changed, instead of per read.
+  const parsed = new Map<SiteId, { text: string; settings: SiteSettings }>();
+  const settingsOf = (siteId: SiteId, text: string | undefined): SiteSettings => {
+    if (text === undefined) return parseSiteSettings(undefined);
+    const hit = parsed.get(siteId);
+    if (hit && hit.text === text) return hit.settings;
+    const settings = parseSiteSettings(text);
+    parsed.set(siteId, { text, settings });
+    return settings;
+  };
   const profile = { id: sites.id, name: sites.name, key: sites.key };
   return {
     async settings(siteId) {
-      return readSiteSettings(db, siteId);
+      return settingsOf(siteId, statements(db).site.get({ id: siteId })?.settings);
+    },
+
+    async agentDisplay(siteId) {
+      const row = statements(db).site.get({ id: siteId });
+      if (!row) return { showAgents: true, siteName: '' };
+      return { showAgents: settingsOf(siteId, row.settings).appearance.showAgents, siteName: row.name };
     },
 
     // One writer on SQLite: the read and the write cannot interleave with another unit's.
     async updateSettings(siteId, patch) {
-      return updateSiteSettings(db, siteId, patch);
-    },
-
-    async agentDisplay(siteId) {
-      return agentDisplay(db, siteId);
+      const current = settingsOf(siteId, statements(db).site.get({ id: siteId })?.settings);
+      const next = SiteSettingsSchema.parse({ ...current, ...patch });
+      db.update(sites).set({ settings: JSON.stringify(next) }).where(eq(sites.id, siteId)).run();
+      return next;
     },
 
     async profile(siteId) {
