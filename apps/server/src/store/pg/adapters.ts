@@ -18,6 +18,7 @@ import type { TeamStore } from '../../team/team.store.ts';
 import type { TranscriptStore } from '../../transcripts/transcript.store.ts';
 import type { TriggerStore } from '../../triggers/trigger.store.ts';
 import type { VisitorStore } from '../../visitors/visitor.store.ts';
+import { pgAccountStore } from './accounts.ts';
 
 /**
  * Every feature's PostgreSQL store, mirroring store/sqlite/adapters.ts. A key missing here (a
@@ -43,4 +44,5 @@ export const pgAdapters: PgAdapters = {
   transcripts: () => pendingOnPg<TranscriptStore>('transcripts'),
   triggers: () => pendingOnPg<TriggerStore>('triggers'),
   visitors: () => pendingOnPg<VisitorStore>('visitors'),
+  accounts: pgAccountStore,
 };

@@ -17,6 +17,7 @@ import { sqliteTeamStore } from './team.ts';
 import { sqliteTranscriptStore } from './transcripts.ts';
 import { sqliteTriggerStore } from './triggers.ts';
 import { sqliteVisitorStore } from './visitors.ts';
+import { sqliteAccountStore } from './accounts.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -41,4 +42,5 @@ export const sqliteAdapters: SqliteAdapters = {
   transcripts: sqliteTranscriptStore,
   triggers: sqliteTriggerStore,
   visitors: sqliteVisitorStore,
+  accounts: sqliteAccountStore,
 };
