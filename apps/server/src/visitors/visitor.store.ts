@@ -1,4 +1,4 @@
-import type { ConversationId, PastConversation, SiteId, VisitorEvent, VisitorId } from '@hearth/protocol';
+import type { ConversationId, PageView, PageViewInput, PastConversation, SiteId, VisitorEvent, VisitorId, VisitorProfile } from '@hearth/protocol';
 import type { TrackInput } from './visitor-events.ts';
 
 /** The profile columns a visitor update may set (visitors/visitor-profile.ts decides which). */
@@ -47,6 +47,12 @@ export interface VisitorStore {
   recordEvent(siteId: SiteId, visitorId: VisitorId, input: TrackInput, now: number, keep: number): Promise<boolean>;
   /** The visitor's tracked events, newest first (props parsed; unreadable ones read as {}). */
   events(visitorId: VisitorId, limit: number): Promise<VisitorEvent[]>;
+  /** Records a page view and makes it the visitor's current page (seen now). Two rows, one unit. */
+  recordPageView(siteId: SiteId, visitorId: VisitorId, page: PageViewInput, now: number): Promise<void>;
+  /** The newest `limit` page views, newest first (ties by insertion, newest first). */
+  recentPageViews(visitorId: VisitorId, limit: number): Promise<PageView[]>;
+  /** Who the visitor is, as agents see them on a conversation, or null. */
+  summary(visitorId: VisitorId): Promise<VisitorProfile | null>;
   /** The visitor's conversations other than `except`, newest first. */
   pastConversations(visitorId: VisitorId, except: ConversationId, limit: number): Promise<PastConversation[]>;
 }

@@ -3,7 +3,7 @@ import { schema, type HearthDb } from '@hearth/db';
 import type { VisitorStore } from '../../visitors/visitor.store.ts';
 import { parseStoredAttributes } from '../../visitors/visitor-profile.ts';
 
-const { conversations, visitorEvents, visitors } = schema;
+const { conversations, pageViews, visitorEvents, visitors } = schema;
 
 export function sqliteVisitorStore(db: HearthDb): VisitorStore {
   const profile: VisitorStore['profile'] = async (siteId, visitorId) =>
@@ -60,6 +60,42 @@ export function sqliteVisitorStore(db: HearthDb): VisitorStore {
         .limit(limit)
         .all()
         .map((e) => ({ ...e, props: parseStoredAttributes(e.props) }));
+    },
+
+    async recordPageView(siteId, visitorId, page, now) {
+      db.insert(pageViews).values({ siteId, visitorId, url: page.url, title: page.title, referrer: page.referrer, viewedAt: now }).run();
+      db.update(visitors)
+        .set({ currentUrl: page.url, currentTitle: page.title, lastSeenAt: now })
+        .where(and(eq(visitors.id, visitorId), eq(visitors.siteId, siteId)))
+        .run();
+    },
+
+    async recentPageViews(visitorId, limit) {
+      return db
+        .select({ url: pageViews.url, title: pageViews.title, referrer: pageViews.referrer, viewedAt: pageViews.viewedAt })
+        .from(pageViews)
+        .where(eq(pageViews.visitorId, visitorId))
+        .orderBy(desc(pageViews.viewedAt), desc(pageViews.id))
+        .limit(limit)
+        .all();
+    },
+
+    async summary(visitorId) {
+      return (
+        db
+          .select({
+            id: visitors.id,
+            siteId: visitors.siteId,
+            name: visitors.name,
+            email: visitors.email,
+            userAgent: visitors.userAgent,
+            createdAt: visitors.createdAt,
+            lastSeenAt: visitors.lastSeenAt,
+          })
+          .from(visitors)
+          .where(eq(visitors.id, visitorId))
+          .get() ?? null
+      );
     },
 
     async pastConversations(visitorId, except, limit) {
