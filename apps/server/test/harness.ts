@@ -66,7 +66,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       | undefined;
     const created: { id: string; key: string } =
       existing ??
-      (await createSiteWithTeam(app.sqlite.db, { name: `Site ${name}` }, [
+      (await createSiteWithTeam(app.store, { name: `Site ${name}` }, [
         { email: ownerEmail, name: `Owner ${name.toUpperCase()}`, password: PASSWORD, role: 'owner' },
         { email: agentEmail, name: `Agent ${name.toUpperCase()}`, password: PASSWORD, role: 'agent' },
       ]).then((r) => ({ id: r.siteId, key: r.siteKey })));
