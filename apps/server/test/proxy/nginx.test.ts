@@ -133,13 +133,19 @@ describe('behind nginx with TLS', () => {
     const redirect = await call('GET', `http://127.0.0.1:${httpPort}/console/`, { from: '127.0.0.2' });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.location).toBe('https://127.0.0.1/console/');
-    // 2 MB passes nginx and reaches Hearth, which answers with its own JSON 413; 26 MB is nginx's to refuse.
+    // 2 MB passes nginx and reaches Hearth, whose JSON routes take 64 KB: Hearth answers 413 and, as
+    // Fastify does after a refused body, closes the connection, which nginx may report as 502 while it
+    // is still sending. Either way the request got through: Hearth logged it.
     const twoMb = await call('POST', via('/api/auth/login'), { from: '127.0.0.5', body: 'x'.repeat(2 * 1024 * 1024) });
-    expect(twoMb.status).toBe(413);
-    expect(JSON.parse(twoMb.text)).toMatchObject({ error: { code: expect.any(String) } });
+    expect([413, 502], nginx.log()).toContain(twoMb.status);
+    expect(twoMb.text).not.toContain('413 Request Entity Too Large');
+    const reached = logLines
+      .map((l) => JSON.parse(l) as { msg: string; req?: { url: string; ip: string }; res?: { statusCode: number } })
+      .filter((l) => l.msg === 'request' && l.req?.ip === '127.0.0.5');
+    expect(reached.map((l) => l.res?.statusCode)).toEqual([413]);
     const tooBig = await call('POST', via('/api/auth/login'), { from: '127.0.0.5', headers: { 'content-length': String(26 * 1024 * 1024) }, body: '' });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.text).toContain('nginx');
+    expect(tooBig.text).toContain('413 Request Entity Too Large');
   });
 
   it('keeps per-client login and widget-session limits apart through the hop, and ignores a spoofed X-Forwarded-For', async () => {

@@ -20,6 +20,8 @@ export async function freePort(): Promise<number> {
 export interface Nginx {
   /** The PEM certificate clients trust (a throwaway self-signed one for 127.0.0.1). */
   ca: string;
+  /** nginx's error log so far (for a failing assertion's message). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startNginx(ports: { tlsPort: number; httpPort: number; ups
   }
   return {
     ca: readFileSync(cert, 'utf8'),
+    log,
     async stop() {
       if (child.exitCode === null) {
         // nginx's fast stop: the master ends its workers, then itself.
