@@ -114,8 +114,7 @@ export default fp<{ config: Config }>(
       resync,
       liveNodes: () => registry.liveNodes(),
     } satisfies Cluster);
-    // TODO(prod's health plugin): app.readiness.add('redis', () => pingRedis(redis));
-    void pingRedis;
+    app.readiness.add('redis', () => pingRedis(redis));
 
     // Beat once features have registered their peer-lost handlers.
     app.addHook('onReady', async () => registry.start());
@@ -127,5 +126,5 @@ export default fp<{ config: Config }>(
       limitsRedis.disconnect();
     });
   },
-  { name: 'cluster', dependencies: ['io'] },
+  { name: 'cluster', dependencies: ['io', 'health'] },
 );
