@@ -18,3 +18,4 @@ export {
 export { describeCondition, BLOCKED_TEXT } from './triggers/describe-condition.ts';
 export { AA_TEXT, contrastRatio, readableOn, relativeLuminance, textColorOn, mixColors } from './contrast.ts';
 export { hasVisibleText } from '@hearth/protocol/visible-text';
+export { fold, foldedIncludes } from './fold.ts';

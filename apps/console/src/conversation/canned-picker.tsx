@@ -13,7 +13,7 @@ export function CannedPicker({ id, matches, active, onPick }: Props) {
     <ul id={id} class="canned-list" role="listbox" aria-label="Canned replies">
       {matches.length === 0 && (
         <li class="canned-empty" role="option" aria-disabled="true" aria-selected="false">
-          No matching canned reply
+          No matching canned reply — Escape to write it as text
         </li>
       )}
       {matches.map((r, i) => (

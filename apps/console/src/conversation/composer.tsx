@@ -42,7 +42,9 @@ export function Composer({ disabled, disabledReason, onInput, onSend, onNote, re
   const activeIndex = Math.min(active, Math.max(0, matches.length - 1));
 
   function send() {
-    if (!canSend) return;
+    // An open `/word` with no matching reply is a search that found nothing, not a message: it is
+    // sent only once the agent closed the list (Escape), so "/sh" never reaches a visitor by accident.
+    if (!canSend || (open && matches.length === 0)) return;
     if (mode === 'note') {
       setSaving(true);
       void onNote(draft).then((ok) => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary, Label, SiteId } from '@hearth/protocol';
+import { foldedIncludes } from '@hearth/chat-client';
 import { deskApi } from '../canned/desk-api.ts';
 
 interface Props {
@@ -31,7 +32,8 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
   const [color, setColor] = useState('#4f46e5');
   const [error, setError] = useState<string | null>(null);
   const applied = conversation.labels ?? [];
-  const available = siteLabels.filter((l) => !applied.some((a) => a.id === l.id));
+  // The name field doubles as the menu's filter: typing "acoes" narrows it to "Ações urgentes".
+  const available = siteLabels.filter((l) => !applied.some((a) => a.id === l.id) && foldedIncludes(name, l.name));
   const menu = useRef<HTMLDetailsElement>(null);
 
   // A <details> popover closes only on its summary by itself: also close it on Escape (focus back on
