@@ -195,7 +195,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
             ?
           </button>
           <StatusControl presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
-          <span class="agent-name" title={session.agent.email}>
+          <span class="agent-name" dir="auto" title={session.agent.email}>
             {session.agent.name}
           </span>
           <button

@@ -84,7 +84,7 @@ export function RepliesPage({ sites, desk }: Props) {
           )}
           <label>
             Title
-            <input required maxLength={80} value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+            <input required maxLength={80} dir="auto" value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
           </label>
           <label>
             Shortcut
@@ -99,7 +99,7 @@ export function RepliesPage({ sites, desk }: Props) {
           </label>
           <label>
             Text
-            <textarea required maxLength={2000} rows={4} value={draft.text} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })} />
+            <textarea required maxLength={2000} rows={4} dir="auto" value={draft.text} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })} />
           </label>
           <div class="form-actions">
             <button type="submit" class="button button--primary">
@@ -132,8 +132,8 @@ export function RepliesPage({ sites, desk }: Props) {
                 <td>
                   <code>/{r.shortcut}</code>
                 </td>
-                <td>{r.title}</td>
-                <td class="replies-text">{r.text}</td>
+                <td dir="auto">{r.title}</td>
+                <td class="replies-text" dir="auto">{r.text}</td>
                 <td>{r.scope === 'site' ? `Site-wide${sites.length > 1 ? ` · ${siteNames.get(r.siteId) ?? ''}` : ''}` : 'Mine'}</td>
                 <td>
                   {r.editable && (

@@ -30,7 +30,7 @@ export function CannedPicker({ id, matches, active, onPick }: Props) {
           }}
         >
           <span class="canned-shortcut">/{r.shortcut}</span>
-          <span class="canned-title">{r.title}</span>
+          <span class="canned-title" dir="auto">{r.title}</span>
           {r.scope === 'personal' && <span class="chip">Mine</span>}
         </li>
       ))}

@@ -120,6 +120,8 @@ export function Composer({ disabled, disabledReason, onInput, onSend, onNote, re
           id="reply"
           ref={area}
           rows={3}
+          // Follows what is typed: Hebrew or Arabic turns the box right to left.
+          dir="auto"
           maxLength={MESSAGE_BODY_MAX}
           // A textarea may not take role="combobox" (axe: aria-allowed-role): it stays a textbox that
           // autocompletes from a listbox, with the active option named by aria-activedescendant.

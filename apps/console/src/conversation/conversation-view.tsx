@@ -61,16 +61,16 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
       ? 'Unassigned'
       : conversation.assignedAgentId === agentId
         ? 'Assigned to you'
-        : `Assigned to ${conversation.assignedAgentName ?? 'another agent'}`;
+        : <>Assigned to <bdi>{conversation.assignedAgentName ?? 'another agent'}</bdi></>;
   const mustAccept = awaitsMyAccept(conversation, agentId);
   const timeout = presence.routing.get(conversation.siteId)?.settings.acceptTimeoutSeconds;
-  const typingText = open.typing ? `${open.typing.name ?? 'Visitor'} is typing…` : '';
+  const typingText = open.typing ? <><bdi>{open.typing.name ?? 'Visitor'}</bdi> is typing…</> : '';
 
   return (
     <div class="conversation">
       <header class="conversation-head">
         <div class="conversation-title">
-          <h1>{name}</h1>
+          <h1 dir="auto">{name}</h1>
           <p class="conversation-sub">
             <span class={`status-pill status-pill--${conversation.status}`}>{closed ? 'Closed' : 'Open'}</span>
             <span>{assignee}</span>

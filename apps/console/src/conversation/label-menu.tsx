@@ -16,7 +16,7 @@ export function LabelChip({ label, onRemove }: { label: { name: string; color: s
   return (
     <span class="label-chip" style={{ '--label-color': label.color }}>
       <span class="label-dot" aria-hidden="true" />
-      {label.name}
+      <bdi>{label.name}</bdi>
       {onRemove && (
         <button type="button" class="label-remove" aria-label={`Remove label ${label.name}`} onClick={onRemove}>
           ×
@@ -105,7 +105,7 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
             <form class="label-create" onSubmit={(e) => void create(e)}>
               <label>
                 New label
-                <input value={name} maxLength={32} required onInput={(e) => setName(e.currentTarget.value)} />
+                <input value={name} maxLength={32} required dir="auto" onInput={(e) => setName(e.currentTarget.value)} />
               </label>
               <label>
                 Color

@@ -80,14 +80,14 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
             Transfer conversation
           </h2>
           <label for="transfer-find">Find a colleague or department</label>
-          <input id="transfer-find" type="search" value={find} maxLength={80} onInput={(e) => setFind(e.currentTarget.value)} />
+          <input id="transfer-find" type="search" dir="auto" value={find} maxLength={80} onInput={(e) => setFind(e.currentTarget.value)} />
           <label for="transfer-target">Transfer to</label>
           <select id="transfer-target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
             <option value="">Choose…</option>
             {colleagues.length > 0 && (
               <optgroup label="Online colleagues">
                 {colleagues.map((a) => (
-                  <option key={a.agentId} value={`agent:${a.agentId}`}>
+                  <option key={a.agentId} value={`agent:${a.agentId}`} dir="auto">
                     {`${a.name} — ${a.openChats}/${a.maxChats} chats`}
                   </option>
                 ))}
@@ -96,7 +96,7 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
             {departments.length > 0 && (
               <optgroup label="Departments">
                 {departments.map((d) => (
-                  <option key={d.id} value={`department:${d.id}`}>
+                  <option key={d.id} value={`department:${d.id}`} dir="auto">
                     {d.name}
                   </option>
                 ))}
@@ -112,6 +112,7 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
           <textarea
             id="transfer-note"
             rows={3}
+            dir="auto"
             maxLength={1000}
             placeholder="Only your colleagues see this."
             value={note}

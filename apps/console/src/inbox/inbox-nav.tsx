@@ -179,20 +179,20 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
       onClick={() => onSelect(c.id)}
     >
       <span class="row-top">
-        <span class="row-name">{name}</span>
+        <span class="row-name" dir="auto">{name}</span>
         <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
           {relativeTime(at, now)}
         </time>
       </span>
       <span class="row-bottom">
-        <span class="row-preview">{previewOf(c)}</span>
+        <span class="row-preview" dir="auto">{previewOf(c)}</span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
       </span>
       {(siteName || c.assignedAgentName || !!c.labels?.length) && (
         <span class="row-meta">
           {siteName && <span class="chip">{siteName}</span>}
           {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
-          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : `Assigned to ${c.assignedAgentName}`}</span>}
+          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : <>Assigned to <bdi>{c.assignedAgentName}</bdi></>}</span>}
         </span>
       )}
     </button>

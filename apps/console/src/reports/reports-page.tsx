@@ -180,7 +180,7 @@ function GroupTable({ title, groups }: { title: string; groups: ReportGroup[] })
             <tbody>
               {groups.map((g) => (
                 <tr key={g.key}>
-                  <th scope="row">{g.label}</th>
+                  <th scope="row" dir="auto">{g.label}</th>
                   {COLUMNS.map(([name, cell]) => (
                     <td key={name}>{cell(g)}</td>
                   ))}
