@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@hearth/db';
 import type { WidgetPublicConfig } from '@hearth/protocol';
+import { launcherTextOn } from '@hearth/chat-client';
 import { readSiteSettings } from '../sites/site-settings.ts';
 import { widgetTriggerConfig } from '../triggers/widget-trigger-config.ts';
 
@@ -23,7 +24,8 @@ export const widgetConfigRoutes: FastifyPluginAsyncZod = async (app) => {
       void reply.header('access-control-allow-origin', '*');
       const site = db.select({ id: schema.sites.id, name: schema.sites.name }).from(schema.sites).where(eq(schema.sites.key, request.query.site)).get();
       if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
-      const config: WidgetPublicConfig = { appearance: readSiteSettings(db, site.id).appearance, triggers: widgetTriggerConfig(app, site) };
+      const { appearance } = readSiteSettings(db, site.id);
+      const config: WidgetPublicConfig = { appearance, onBrand: launcherTextOn(appearance.brandColor), triggers: widgetTriggerConfig(app, site) };
       return reply.header('cache-control', `public, max-age=${WIDGET_CONFIG_MAX_AGE_S}`).send(config);
     },
   );
