@@ -17,6 +17,9 @@ export const projects: TestProjectInlineConfiguration[] = [
       root: './apps/server',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 20_000,
+      // PostgreSQL for the contract suite (store/contract/, both engines) and HEARTH_TEST_DB=pg runs.
+      globalSetup: ['./test/pg-global-setup.ts'],
+      setupFiles: ['./test/pg-file-setup.ts'],
     },
   },
   {

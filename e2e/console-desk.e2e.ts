@@ -9,7 +9,7 @@ const suite = useHearthAndChromium();
 /** Signs in and waits until the console is there (a navigation before that would lose the session). */
 async function signIn(page: Page): Promise<void> {
   await signInToConsole(page, suite.hearth.url);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.getByRole('button', { name: /account menu/ }).waitFor();
 }
 
 /** Issue 6 in the console: canned replies, internal notes, desktop notifications, shortcuts. */

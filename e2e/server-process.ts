@@ -11,8 +11,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const ADMIN = { email: 'owner@demo.test', password: 'e2e-password-123' };
 
 /**
- * Starts Hearth the way README command 1 does (the real server process, built widget and
- * console, a fresh SQLite file in a temp DATA_DIR, the demo site), on a free port.
+ * Starts Hearth the way README command 1 does (`pnpm start`: the built server, widget and console,
+ * a fresh SQLite file in a temp DATA_DIR, the demo site), on a free port. The build is the one
+ * production runs; a missing or stale one fails the start with start.mjs's message (`pnpm build`).
  */
 export interface Hearth {
   url: string;
@@ -22,7 +23,7 @@ export interface Hearth {
 
 export async function startHearth(extraEnv: Record<string, string> = {}): Promise<Hearth> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['apps/server/start.mjs'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -93,7 +93,7 @@ describe('XSS corpus through the agents’ desk', () => {
     const labelIds: string[] = [];
     for (const name of names) labelIds.push((await call(me, 'POST', `/api/sites/${site.id}/labels`, { name, color: '#a855f7' })).label.id);
     await signInToConsole(page, suite.hearth.url);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: /account menu/ }).waitFor();
     const agent = await agentSocket(me);
     const visitor = await scriptedVisitor(suite.hearth.url, site.key);
     const conversationId = await visitor.say('xss desk: start');

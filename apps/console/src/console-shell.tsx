@@ -23,7 +23,9 @@ import { SettingsPage } from './settings/settings-page.tsx';
 import { createDeskData } from './canned/desk-api.ts';
 import { RepliesPage } from './canned/replies-page.tsx';
 import { createNotifier } from './notifications/notifier.ts';
-import { NotificationControls, useTabTitle } from './notifications/notification-controls.tsx';
+import { useTabTitle } from './notifications/use-tab-title.ts';
+import { TopBar } from './shell/top-bar.tsx';
+import { AccountMenu } from './shell/account-menu.tsx';
 import { focusComposer, useShortcuts } from './shortcuts/use-shortcuts.ts';
 import { neighbour } from './shortcuts/shortcut-table.ts';
 import { ShortcutsHelp } from './shortcuts/shortcuts-help.tsx';
@@ -33,6 +35,18 @@ interface Props {
   onSignOut: () => void;
   onSessionExpired: () => void;
 }
+
+const PAGES: ReadonlyArray<{ page: ConsolePage; label: string }> = [
+  { page: 'inbox', label: 'Inbox' },
+  { page: 'agents', label: 'Agents' },
+  { page: 'search', label: 'Search' },
+  { page: 'replies', label: 'Replies' },
+  { page: 'reports', label: 'Reports' },
+  { page: 'triggers', label: 'Triggers' },
+  { page: 'settings', label: 'Settings' },
+];
+/** Pages only a site's owner has. */
+const OWNER_PAGES: ReadonlySet<ConsolePage> = new Set(['reports', 'triggers']);
 
 const CONNECTION_LABEL: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -95,6 +109,16 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const deskState = useConsoleState(desk);
   const visibleIds = useRef<ConversationId[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [visitorOpen, setVisitorOpen] = useState(false);
+  // The drawer takes focus when it opens (its close button) and gives it back to the header's button.
+  const openVisitor = () => {
+    setVisitorOpen(true);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.visitor-close')?.focus());
+  };
+  const closeVisitor = () => {
+    setVisitorOpen(false);
+    document.querySelector<HTMLElement>('.visitor-toggle')?.focus();
+  };
   const state = useConsoleState(store);
   const presenceState = useConsoleState(presence);
   const [page, setPage] = useState<ConsolePage>(consolePage(location.pathname));
@@ -105,6 +129,14 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
     void reportsPage.then((component) => setReports(() => component));
   }, [page]);
   const ownedSites = session.sites.filter((s) => s.role === 'owner');
+  const pageLinks = useMemo(
+    () =>
+      PAGES.filter((p) => ownedSites.length > 0 || !OWNER_PAGES.has(p.page)).map((p) => ({
+        ...p,
+        href: p.page === 'inbox' ? '/console/' : pathForPage(p.page),
+      })),
+    [ownedSites.length],
+  );
 
   function go(next: ConsolePage) {
     history.pushState(null, '', next === 'inbox' ? pathForConversation(state.open?.id ?? null) : pathForPage(next));
@@ -156,64 +188,26 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
 
   return (
     <div class="shell">
-      <header class="topbar">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true" />
-          Hearth
-        </div>
+      <TopBar pages={pageLinks} current={page} onGo={go}>
         <p class={`connection connection--${state.connection}`} role="status">
           <span class="connection-dot" aria-hidden="true" />
           {CONNECTION_LABEL[state.connection]}
         </p>
-        <nav class="topnav" aria-label="Pages">
-          {(
-            [
-              ['inbox', 'Inbox'],
-              ['agents', 'Agents'],
-              ['search', 'Search'],
-              ['replies', 'Replies'],
-              ...(ownedSites.length ? ([['reports', 'Reports'], ['triggers', 'Triggers']] as const) : []),
-              ['settings', 'Settings'],
-            ] as const
-          ).map(([key, label]) => (
-            <a
-              key={key}
-              href={key === 'inbox' ? '/console/' : pathForPage(key)}
-              aria-current={page === key ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                go(key);
-              }}
-            >
-              {label}
-            </a>
-          ))}
-        </nav>
-        <div class="topbar-end">
-          <NotificationControls notifier={notifier} />
-          <button type="button" class="button button--ghost" aria-haspopup="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
-            ?
-          </button>
-          <StatusControl presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
-          <span class="agent-name" dir="auto" title={session.agent.email}>
-            {session.agent.name}
-          </span>
-          <button
-            type="button"
-            class="button button--ghost"
-            disabled={signingOut}
-            onClick={() => {
-              setSigningOut(true);
-              outbox.clear(); // unsent replies must not go out later under another agent's login
-              store.dispose();
-              history.replaceState(null, '', pathForConversation(null));
-              onSignOut();
-            }}
-          >
-            Sign out
-          </button>
-        </div>
-      </header>
+        <StatusControl presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
+        <AccountMenu
+          agent={session.agent}
+          notifier={notifier}
+          onShortcuts={() => setHelpOpen(true)}
+          signingOut={signingOut}
+          onSignOut={() => {
+            setSigningOut(true);
+            outbox.clear(); // unsent replies must not go out later under another agent's login
+            store.dispose();
+            history.replaceState(null, '', pathForConversation(null));
+            onSignOut();
+          }}
+        />
+      </TopBar>
       <AwayBanner presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
       {page === 'search' && <SearchPage session={session} onOpen={select} />}
       {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
@@ -223,7 +217,16 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
       {page === 'triggers' && <TriggersPage sites={ownedSites} onClose={() => go('inbox')} />}
       {page === 'settings' && <SettingsPage session={session} />}
       {/* Kept mounted while another page shows, so a half-written reply survives a look at Reports. */}
-      <div class="columns" hidden={page !== 'inbox'}>
+      <div
+        class="columns"
+        hidden={page !== 'inbox'}
+        onKeyDown={(e) => {
+          // Escape closes the visitor drawer (from the drawer or its button) and gives focus back to the button.
+          if (e.key !== 'Escape' || !visitorOpen || e.defaultPrevented) return;
+          e.stopPropagation();
+          closeVisitor();
+        }}
+      >
           <InboxNav
             inbox={state.inbox}
             loaded={state.inboxLoaded}
@@ -250,6 +253,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               agentName={session.agent.name}
               siteNames={siteNames}
               onLabelCreated={() => void desk.reloadLabels()}
+              visitorPanel={{ open: visitorOpen, onToggle: () => (visitorOpen ? setVisitorOpen(false) : openVisitor()) }}
             />
             <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">
               {state.notice && (
@@ -262,7 +266,11 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               )}
             </div>
           </main>
-          <aside class="visitor-column" aria-label="Visitor">
+          {/* Beside the conversation from 1200 px; narrower, a drawer over it that the header's "Visitor" button opens. */}
+          <aside id="visitor-column" class={`visitor-column${visitorOpen ? ' visitor-column--open' : ''}`} aria-label="Visitor">
+            <button type="button" class="button button--ghost visitor-close" aria-label="Close visitor details" onClick={closeVisitor}>
+              ×
+            </button>
             <VisitorPanel detail={detail} onOpen={select} />
           </aside>
         </div>

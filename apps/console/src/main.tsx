@@ -16,7 +16,6 @@ import './reports/reports.css';
 import './search/search.css';
 import './triggers/triggers.css';
 import './canned/replies.css';
-import './notifications/notifications.css';
 import './shortcuts/shortcuts.css';
 
 render(<App />, document.getElementById('app')!);

@@ -6,6 +6,7 @@ import { HttpError, sendHttpError } from './auth/request-auth.ts';
 import storePlugin from './plugins/store.ts';
 import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
+import mailPlugin from './mail/mail.plugin.ts';
 import ioPlugin from './plugins/io.ts';
 import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(storePlugin, { config });
   await app.register(domainEventsPlugin);
   await app.register(jobsPlugin, { config });
+  await app.register(mailPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
   await app.register(realtimePlugin);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-
-const appRoot = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 
 /** The whole environment Hearth reads, parsed once at start. */
 export const ConfigSchema = z.object({
@@ -10,6 +9,31 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Overrides DATA_DIR/hearth.db; ':memory:' for tests. */
   DATABASE_FILE: z.string().optional(),
+  /**
+   * PostgreSQL instead of the embedded SQLite file (postgres://user:password@host:5432/db). With
+   * REDIS_URL too, several nodes can share it (cluster mode); alone, one node on PostgreSQL.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  /** The PostgreSQL schema Hearth's tables live in (created if missing). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
+    .default('public'),
+  /** PostgreSQL connections per node. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Redis for cross-node events, presence and rate limits (redis://host:6379); needs DATABASE_URL. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
+    .optional(),
+  /** This node's name in a cluster (session ids, presence, logs). Default: host name and port. */
+  NODE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/, 'NODE_NAME: letters, digits and _ . : - (at most 63)')
+    .optional(),
   /** Public base URL, used in the snippet and printed links. Defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   HEARTH_ADMIN_EMAIL: z.string().email().optional(),
@@ -29,14 +53,52 @@ export const ConfigSchema = z.object({
   RATE_WIDGET_SESSIONS_PER_HOUR: z.coerce.number().int().positive().default(300),
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().positive().default(120),
   SOCKET_EVENTS_BURST: z.coerce.number().int().positive().default(30),
+  /**
+   * Outgoing mail (issue 13): `smtp://user:pass@host:587` (STARTTLS when offered) or
+   * `smtps://user:pass@host:465`. Unset (or empty): Hearth sends no mail and says so in the console.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  ),
+  /** The From of every mail, e.g. `Hearth <support@shop.example>`. Required with SMTP_URL. */
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).max(320).optional()),
+  /** First retry of a mail the SMTP server did not take, in seconds; each next one waits twice as long (at most 1 h). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WIDGET_DIST: z.string().default(appRoot('../../widget/dist')),
-  CONSOLE_DIST: z.string().default(appRoot('../../console/dist')),
+  // Literal URLs: the server's build checks they resolve the same from its bundle (scripts/build.ts).
+  WIDGET_DIST: z.string().default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
+  CONSOLE_DIST: z.string().default(fileURLToPath(new URL('../../console/dist', import.meta.url))),
+}).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
+  // Redis without PostgreSQL would be nodes each with their own SQLite file.
+  message: 'REDIS_URL needs DATABASE_URL (the nodes of a cluster share one PostgreSQL database)',
+  path: ['REDIS_URL'],
+}).refine((c) => !c.SMTP_URL || c.MAIL_FROM, {
+  message: 'MAIL_FROM is required with SMTP_URL (e.g. MAIL_FROM="Hearth <support@shop.example>")',
+  path: ['MAIL_FROM'],
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * Where data and cross-node events live:
+ * - `embedded`: one process, one SQLite file, no services (neither DATABASE_URL nor REDIS_URL);
+ * - `pg`: one node on PostgreSQL (DATABASE_URL only);
+ * - `cluster`: several nodes on PostgreSQL and Redis (both set).
+ */
+export type DeploymentMode = 'embedded' | 'pg' | 'cluster';
+
+export function deploymentMode(config: Pick<Config, 'DATABASE_URL' | 'REDIS_URL'>): DeploymentMode {
+  if (!config.DATABASE_URL) return 'embedded';
+  return config.REDIS_URL ? 'cluster' : 'pg';
+}
+
+/** This node's name: NODE_NAME, else `host:port`. */
+export function nodeName(config: Pick<Config, 'NODE_NAME' | 'PORT'>): string {
+  return config.NODE_NAME ?? `${hostname()}:${config.PORT}`;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);

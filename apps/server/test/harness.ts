@@ -13,6 +13,8 @@ import { ConfigSchema } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
 import { createSiteWithTeam } from '../src/bootstrap/installation.ts';
 import { hashPassword } from '../src/auth/password.ts';
+import type { PgStore } from '../src/store/pg/pg-store.ts';
+import { pgSchemaForServer, pgTestSql, sqliteTestSql, testEngine, testPgUrl, type TestSql } from './test-db.ts';
 
 export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -29,12 +31,16 @@ export interface TestSite {
 /**
  * A real Hearth server on 127.0.0.1, port 0, with a fresh database (':memory:' unless a file is
  * given) and two sites, each with an owner and an agent. Clients are real socket.io-clients.
+ * With HEARTH_TEST_DB=pg the database is a PostgreSQL schema of this test file instead (the same
+ * `databaseFile` names the same schema again, as the same file would), see test-db.ts.
  */
 export async function startServer(options: { databaseFile?: string; env?: Record<string, string> } = {}) {
   const routes: Array<{ method: string; url: string }> = [];
+  const pg = testEngine === 'pg' ? await pgSchemaForServer(options.databaseFile) : null;
   const config = ConfigSchema.parse({
     PORT: '0',
     DATABASE_FILE: options.databaseFile ?? ':memory:',
+    ...(pg ? { DATABASE_URL: testPgUrl, DATABASE_SCHEMA: pg.schema, DATABASE_POOL_MAX: '4' } : {}),
     LOG_LEVEL: 'silent',
     // Suites drive thousands of requests from one IP; limits get their own test with low values.
     RATE_LOGIN_PER_MIN: '100000',
@@ -68,6 +74,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const sockets: Socket[] = [];
+  const db: TestSql = app.store.engine === 'pg' ? pgTestSql((app.store as PgStore).handle.pool) : sqliteTestSql(app.sqlite.sqlite);
 
   const harness = {
     app: app as FastifyInstance,
@@ -164,6 +171,17 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       return emails;
     },
 
+    /**
+     * Engine-neutral SQL for assertions and fixtures (`?` placeholders on both engines; see
+     * TestSql in test-db.ts for what differs): use these, not `app.sqlite`, in tests.
+     * @example const rows = await h.sql('select type from conversation_events where conversation_id = ? order by id', [id]);
+     */
+    sql: db.all,
+    /** The first row, or undefined. */
+    sqlOne: db.one,
+    /** The first column of the first row, or undefined: `await h.sqlValue('select count(*) from messages')`. */
+    sqlValue: db.value,
+
     /** Counts rows, to prove a rejected input wrote nothing. */
     count(table: 'messages' | 'conversations' | 'visitors' | 'page_views' | 'agent_sessions'): number {
       return (app.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -172,6 +190,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     async close() {
       for (const s of sockets) s.disconnect();
       await app.close();
+      pg?.release();
     },
   };
   return harness;

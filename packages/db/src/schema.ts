@@ -32,6 +32,8 @@ export const agents = sqliteTable('agents', {
   consecutiveMisses: integer('consecutive_misses').notNull().default(0),
   /** https URL of the agent's picture, shown to visitors when the site shows agents (issue 6). */
   avatarUrl: text('avatar_url'),
+  /** The language of the mail Hearth sends this account (My profile). */
+  locale: text('locale', { enum: ['en', 'de', 'es'] }).notNull().default('en'),
   createdAt: ms('created_at'),
 });
 
@@ -402,3 +404,6 @@ export const jobs = sqliteTable(
   },
   (t) => [uniqueIndex('jobs_kind_key').on(t.kind, t.key), index('jobs_due_idx').on(t.dueAt)],
 );
+
+// Issue 13's tables (mail outbox, account recovery, deactivated members, install check).
+export * from './schema-accounts.ts';

@@ -18,3 +18,4 @@ export * from './desk.ts';
 export * from './page-session.ts';
 export * from './text-fields.ts';
 export * from './visible-text.ts';
+export * from './own-site.ts';

@@ -1,6 +1,7 @@
 import type { AgentSite } from '@hearth/protocol';
 import { STATUS_LABEL, agentsOfSite } from './agents-state.ts';
 import type { PresenceState } from './presence-store.ts';
+import { TableRegion } from '../shell/table-region.tsx';
 
 interface Props {
   state: PresenceState;
@@ -11,7 +12,7 @@ interface Props {
 /** Who is on duty in each site, with their load: live from status facts and conversation events. */
 export function AgentsView({ state, sites, agentId }: Props) {
   return (
-    <main class="agents-view" aria-labelledby="agents-title">
+    <main class="page agents-view" aria-labelledby="agents-title">
       <h1 id="agents-title" class="agents-title">
         Agents
       </h1>
@@ -27,7 +28,8 @@ export function AgentsView({ state, sites, agentId }: Props) {
               {agents.length === 0 ? (
                 <p class="empty">No agents in this site.</p>
               ) : (
-                <table class="agents-table">
+                <TableRegion label={`Agents of ${site.name}`}>
+                <table class="table agents-table">
                   <thead>
                     <tr>
                       <th scope="col">Agent</th>
@@ -61,6 +63,7 @@ export function AgentsView({ state, sites, agentId }: Props) {
                     ))}
                   </tbody>
                 </table>
+                </TableRegion>
               )}
             </section>
           );

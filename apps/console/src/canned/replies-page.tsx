@@ -3,6 +3,7 @@ import type { AgentSite, CannedReply, SiteId } from '@hearth/protocol';
 import { useConsoleState } from '../store/use-console-state.ts';
 import { deskApi, type DeskDataStore } from './desk-api.ts';
 import { SitePicker } from '../session/site-picker.tsx';
+import { TableRegion } from '../shell/table-region.tsx';
 
 interface Props {
   sites: AgentSite[];
@@ -71,10 +72,10 @@ export function RepliesPage({ sites, desk }: Props) {
       {draft && (
         <form class="card replies-form" onSubmit={(e) => void save(e)} aria-label={draft.id ? 'Edit canned reply' : 'New canned reply'}>
           {!draft.id && sites.length > 1 && (
-            <SitePicker sites={sites} value={draft.siteId} onChange={(siteId) => setDraft({ ...draft, siteId, scope: 'personal' })} />
+            <SitePicker class="field" sites={sites} value={draft.siteId} onChange={(siteId) => setDraft({ ...draft, siteId, scope: 'personal' })} />
           )}
           {!draft.id && (
-            <label>
+            <label class="field">
               Who can use it
               <select value={draft.scope} onChange={(e) => setDraft({ ...draft, scope: e.currentTarget.value as Draft['scope'] })}>
                 <option value="personal">Only me</option>
@@ -82,11 +83,11 @@ export function RepliesPage({ sites, desk }: Props) {
               </select>
             </label>
           )}
-          <label>
+          <label class="field">
             Title
             <input required maxLength={80} dir="auto" value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
           </label>
-          <label>
+          <label class="field">
             Shortcut
             <input
               required
@@ -97,7 +98,7 @@ export function RepliesPage({ sites, desk }: Props) {
               onInput={(e) => setDraft({ ...draft, shortcut: e.currentTarget.value })}
             />
           </label>
-          <label>
+          <label class="field field--wide">
             Text
             <textarea required maxLength={2000} rows={4} dir="auto" value={draft.text} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })} />
           </label>
@@ -114,7 +115,8 @@ export function RepliesPage({ sites, desk }: Props) {
       {replies.length === 0 ? (
         <p class="empty">No canned replies yet.</p>
       ) : (
-        <table class="replies-table">
+        <TableRegion label="Canned replies">
+        <table class="table replies-table">
           <thead>
             <tr>
               <th scope="col">Shortcut</th>
@@ -129,13 +131,13 @@ export function RepliesPage({ sites, desk }: Props) {
           <tbody>
             {replies.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td class="replies-shortcut">
                   <code>/{r.shortcut}</code>
                 </td>
-                <td dir="auto">{r.title}</td>
+                <td class="replies-title" dir="auto">{r.title}</td>
                 <td class="replies-text" dir="auto">{r.text}</td>
                 <td>{r.scope === 'site' ? `Site-wide${sites.length > 1 ? ` · ${siteNames.get(r.siteId) ?? ''}` : ''}` : 'Mine'}</td>
-                <td>
+                <td class="actions-cell">
                   {r.editable && (
                     <>
                       <button type="button" class="link-button" onClick={() => edit(r)} aria-label={`Edit /${r.shortcut}`}>
@@ -151,6 +153,7 @@ export function RepliesPage({ sites, desk }: Props) {
             ))}
           </tbody>
         </table>
+        </TableRegion>
       )}
     </main>
   );

@@ -26,9 +26,11 @@ interface Props {
   /** Names of the agent's sites, for `{{site.name}}`. */
   siteNames: ReadonlyMap<string, string>;
   onLabelCreated: () => void;
+  /** The visitor drawer of narrow windows (below 1200 px the sidebar is not beside the conversation). */
+  visitorPanel: { open: boolean; onToggle: () => void };
 }
 
-export function ConversationView({ store, open, pending, agentId, siteName, connected, presence, desk, agentName, siteNames, onLabelCreated }: Props) {
+export function ConversationView({ store, open, pending, agentId, siteName, connected, presence, desk, agentName, siteNames, onLabelCreated, visitorPanel }: Props) {
   const [transferring, setTransferring] = useState(false);
   if (!open) {
     return (
@@ -61,33 +63,43 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
       ? 'Unassigned'
       : conversation.assignedAgentId === agentId
         ? 'Assigned to you'
-        : <>Assigned to <bdi>{conversation.assignedAgentName ?? 'another agent'}</bdi></>;
+        : `Assigned to ${conversation.assignedAgentName ?? 'another agent'}`;
+  // A colleague's name is theirs to write in any script: isolated in the sentence (<bdi>).
+  const colleague = conversation.assignedAgentId !== null && conversation.assignedAgentId !== agentId ? (conversation.assignedAgentName ?? 'another agent') : null;
   const mustAccept = awaitsMyAccept(conversation, agentId);
   const timeout = presence.routing.get(conversation.siteId)?.settings.acceptTimeoutSeconds;
+  const rated = open.detail.rating;
+  const rating = rated && { text: `Rated ${rated.score}/5${rated.ces !== null ? ` · effort ${rated.ces}/5` : ''}`, comment: rated.comment };
   const typingText = open.typing ? <><bdi>{open.typing.name ?? 'Visitor'}</bdi> is typing…</> : '';
 
   return (
     <div class="conversation">
       <header class="conversation-head">
         <div class="conversation-title">
-          <h1 dir="auto">{name}</h1>
-          <p class="conversation-sub">
+          <h1 title={name} dir="auto">{name}</h1>
+          <div class="conversation-sub">
             <span class={`status-pill status-pill--${conversation.status}`}>{closed ? 'Closed' : 'Open'}</span>
-            <span>{assignee}</span>
-            {siteName && <span class="chip">{siteName}</span>}
-            {open.detail.rating && (
-              <span class="chip" title={open.detail.rating.comment ?? undefined}>
-                Rated {open.detail.rating.score}/5{open.detail.rating.ces !== null ? ` · effort ${open.detail.rating.ces}/5` : ''}
+            <span title={assignee}>
+              {colleague === null ? assignee : <>Assigned to <bdi>{colleague}</bdi></>}
+            </span>
+            {siteName && (
+              <span class="chip" title={siteName}>
+                {siteName}
               </span>
             )}
-          </p>
-          <LabelMenu
-            conversation={conversation}
-            siteLabels={desk.labels.filter((l) => l.siteId === conversation.siteId)}
-            disabled={!connected}
-            onSet={(labelId, on) => void store.setLabel(labelId, on)}
-            onCreated={onLabelCreated}
-          />
+            {rating && (
+              <span class="chip" title={rating.comment ?? undefined}>
+                {rating.text}
+              </span>
+            )}
+            <LabelMenu
+              conversation={conversation}
+              siteLabels={desk.labels.filter((l) => l.siteId === conversation.siteId)}
+              disabled={!connected}
+              onSet={(labelId, on) => void store.setLabel(labelId, on)}
+              onCreated={onLabelCreated}
+            />
+          </div>
         </div>
         <div class="conversation-actions">
           {mustAccept && (
@@ -113,6 +125,9 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
               Close conversation
             </button>
           )}
+          <button type="button" class="button visitor-toggle" aria-controls="visitor-column" aria-expanded={visitorPanel.open} onClick={visitorPanel.onToggle}>
+            Visitor
+          </button>
         </div>
       </header>
       {transferring && (

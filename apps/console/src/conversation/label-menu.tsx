@@ -14,9 +14,9 @@ interface Props {
 
 export function LabelChip({ label, onRemove }: { label: { name: string; color: string }; onRemove?: () => void }) {
   return (
-    <span class="label-chip" style={{ '--label-color': label.color }}>
+    <span class="label-chip" style={{ '--label-color': label.color }} title={label.name}>
       <span class="label-dot" aria-hidden="true" />
-      <bdi>{label.name}</bdi>
+      <bdi class="label-name">{label.name}</bdi>
       {onRemove && (
         <button type="button" class="label-remove" aria-label={`Remove label ${label.name}`} onClick={onRemove}>
           ×
@@ -103,11 +103,11 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
               </ul>
             )}
             <form class="label-create" onSubmit={(e) => void create(e)}>
-              <label>
+              <label class="field">
                 New label
                 <input value={name} maxLength={32} required dir="auto" onInput={(e) => setName(e.currentTarget.value)} />
               </label>
-              <label>
+              <label class="field">
                 Color
                 <input type="color" value={color} onInput={(e) => setColor(e.currentTarget.value)} />
               </label>

@@ -179,13 +179,17 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
       onClick={() => onSelect(c.id)}
     >
       <span class="row-top">
-        <span class="row-name" dir="auto">{name}</span>
+        <span class="row-name" dir="auto" title={name}>
+            {name}
+          </span>
         <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
           {relativeTime(at, now)}
         </time>
       </span>
       <span class="row-bottom">
-        <span class="row-preview" dir="auto">{previewOf(c)}</span>
+        <span class="row-preview" dir="auto" title={previewOf(c)}>
+            {previewOf(c)}
+          </span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
       </span>
       {(siteName || c.assignedAgentName || !!c.labels?.length) && (

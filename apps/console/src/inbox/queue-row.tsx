@@ -23,20 +23,28 @@ export function QueueRow({ conversation: c, siteName, departmentName, selected, 
     <div class={`queue-row${selected ? ' row--selected' : ''}`}>
       <button type="button" class="row" aria-current={selected ? 'page' : undefined} onClick={() => onSelect(c.id)}>
         <span class="row-top">
-          <span class="row-name" dir="auto">{name}</span>
+          <span class="row-name" dir="auto" title={name}>
+            {name}
+          </span>
           <time class="row-time" dateTime={new Date(since).toISOString()} title={`Waiting since ${fullTime(since)}`}>
             {relativeTime(since, now) === 'now' ? 'waiting just now' : `waiting ${relativeTime(since, now)}`}
           </time>
         </span>
         <span class="row-bottom">
-          <span class="row-preview" dir="auto">{previewOf(c)}</span>
+          <span class="row-preview" dir="auto" title={previewOf(c)}>
+            {previewOf(c)}
+          </span>
         </span>
         {(c.currentPage || siteName || departmentName || !!c.labels?.length) && (
           <span class="row-meta">
             {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
             {siteName && <span class="chip">{siteName}</span>}
             {departmentName && <span class="chip chip--topic" dir="auto">{departmentName}</span>}
-            {c.currentPage && <span class="row-page" dir="auto">{c.currentPage.title || c.currentPage.url}</span>}
+            {c.currentPage && (
+              <span class="row-page" dir="auto" title={c.currentPage.title || c.currentPage.url}>
+                {c.currentPage.title || c.currentPage.url}
+              </span>
+            )}
           </span>
         )}
       </button>

@@ -25,7 +25,12 @@ export function BarChart({ title, labels, values, height = 200 }: BarChartProps)
         cursor: { show: false },
         scales: { x: { time: false, range: [-0.5, Math.max(labels.length - 0.5, 0.5)] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: [
-          { values: (_u, splits) => splits.map((i) => labels[i] ?? ''), splits: () => xs, grid: { show: false } },
+          // One label per bar while they fit (about 44 px each); over a month, every second or third day.
+          {
+            values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
+            splits: (u) => xs.filter((i) => i % Math.max(1, Math.ceil((xs.length * 44) / Math.max(1, u.width - 60))) === 0),
+            grid: { show: false },
+          },
           { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
         ],
         series: [{}, { label: title, fill: 'rgba(79, 70, 229, 0.75)', stroke: '#4338ca', paths: uPlot.paths.bars!({ size: [0.7, 48] }), points: { show: false } }],

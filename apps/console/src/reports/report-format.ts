@@ -40,3 +40,21 @@ export function queryString(params: Record<string, string | number | null | unde
   for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
   return q.toString();
 }
+
+/**
+ * The report's conversations per day with every UTC day of [from, to) present, quiet days as 0 (the
+ * server lists only days that had conversations).
+ *
+ * @example everyDay([{ day: '2026-11-02', count: 3 }], Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 4))
+ * // [{ day: '2026-11-01', count: 0 }, { day: '2026-11-02', count: 3 }, { day: '2026-11-03', count: 0 }]
+ */
+export function everyDay(volume: ReadonlyArray<{ day: string; count: number }>, from: number, to: number): Array<{ day: string; count: number }> {
+  const counts = new Map(volume.map((d) => [d.day, d.count]));
+  const out: Array<{ day: string; count: number }> = [];
+  // A guard against an absurd range: at most 1,100 bars (three years).
+  for (let t = Math.floor(from / DAY) * DAY; t < to && out.length < 1100; t += DAY) {
+    const day = dayValue(t);
+    out.push({ day, count: counts.get(day) ?? 0 });
+  }
+  return out;
+}

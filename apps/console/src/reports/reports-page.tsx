@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentSite, Report, ReportGroup, ReportMetrics } from '@hearth/protocol';
 import { BarChart } from './bar-chart.tsx';
 import { CsatSettingsForm } from './csat-settings-form.tsx';
-import { dayStart, dayValue, formatDuration, formatNumber, formatShare, lastDays, queryString } from './report-format.ts';
+import { dayStart, dayValue, everyDay, formatDuration, formatNumber, formatShare, lastDays, queryString } from './report-format.ts';
 import { SitePicker } from '../session/site-picker.tsx';
+import { TableRegion } from '../shell/table-region.tsx';
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -70,6 +71,8 @@ export default function ReportsPage({ sites }: { sites: AgentSite[] }) {
 
 function ReportBody({ report }: { report: Report }) {
   const m = report.overall;
+  // Every day of the range, quiet ones as 0: a gap in the bars is a day without conversations.
+  const days = everyDay(report.volumeByDay, report.from, report.to);
   return (
     <>
       <section class="tiles" aria-label="Overview">
@@ -86,7 +89,7 @@ function ReportBody({ report }: { report: Report }) {
       <div class="charts">
         <section class="card">
           <h2>Conversations per day</h2>
-          <BarChart title="Conversations per day" labels={report.volumeByDay.map((d) => d.day.slice(5))} values={report.volumeByDay.map((d) => d.count)} />
+          <BarChart title="Conversations per day" labels={days.map((d) => d.day.slice(5))} values={days.map((d) => d.count)} />
         </section>
         <section class="card">
           <h2>CSAT distribution</h2>
@@ -118,6 +121,7 @@ function HourOfWeek({ cells }: { cells: Report['volumeByHourOfWeek'] }) {
   return (
     <section class="card">
       <h2>Conversations by hour of week (UTC)</h2>
+      <TableRegion label="Conversations by hour of week">
       <table class="heatmap">
         <thead>
           <tr>
@@ -143,6 +147,7 @@ function HourOfWeek({ cells }: { cells: Report['volumeByHourOfWeek'] }) {
           ))}
         </tbody>
       </table>
+      </TableRegion>
     </section>
   );
 }
@@ -167,28 +172,36 @@ function GroupTable({ title, groups }: { title: string; groups: ReportGroup[] })
       {groups.length === 0 ? (
         <p class="muted">No conversations in this range.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data">
+        <TableRegion label={title}>
+          <table class="table data">
             <thead>
               <tr>
                 <th scope="col">{title.replace('Per ', '')}</th>
                 {COLUMNS.map(([name]) => (
-                  <th key={name} scope="col">{name}</th>
+                  <th key={name} scope="col" class="numeric">
+                    {name}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {groups.map((g) => (
                 <tr key={g.key}>
-                  <th scope="row" dir="auto">{g.label}</th>
+                  <th scope="row">
+                    <span class="cell-clip" dir="auto" title={g.label}>
+                      {g.label}
+                    </span>
+                  </th>
                   {COLUMNS.map(([name, cell]) => (
-                    <td key={name}>{cell(g)}</td>
+                    <td key={name} class="numeric">
+                      {cell(g)}
+                    </td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

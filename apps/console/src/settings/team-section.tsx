@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MemberRole, SiteId, TeamView } from '@hearth/protocol';
 import { teamApi } from './settings-api.ts';
 import { copyText } from './copy-text.ts';
+import { TableRegion } from '../shell/table-region.tsx';
 
 const ROLE_NAMES: Record<MemberRole, string> = { owner: 'Owner', agent: 'Agent' };
 const dateText = (ms: number) => new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -53,7 +54,8 @@ export function TeamSection({ siteId, role, agentId }: { siteId: SiteId; role: M
           {error}
         </p>
       )}
-      <table class="data team-table">
+      <TableRegion label="Members">
+      <table class="table team-table">
         <caption class="visually-hidden">Members</caption>
         <thead>
           <tr>
@@ -96,6 +98,7 @@ export function TeamSection({ siteId, role, agentId }: { siteId: SiteId; role: M
           ))}
         </tbody>
       </table>
+      </TableRegion>
       {owner && (
         <>
           <h3>Invite someone</h3>

@@ -3,6 +3,7 @@ import type { AgentSite, SiteId, TriggerRule, TriggerRuleInput, TriggerStats } f
 import { formatMoney, type VisitorSignals } from '@hearth/chat-client';
 import { triggersApi } from './triggers-api.ts';
 import { DetectorSettings } from './detector-settings.tsx';
+import { TableRegion } from '../shell/table-region.tsx';
 import { SAMPLE_VISITOR, previewTrigger, type Preview } from './trigger-preview.ts';
 
 const NEW_RULE: TriggerRuleInput = {
@@ -85,7 +86,7 @@ export function TriggersPage({ sites, onClose }: { sites: AgentSite[]; onClose: 
 
   const preview = editing ? safePreview(editing.text, sample) : null;
   return (
-    <main class="triggers-page" aria-label="Triggers">
+    <main class="page triggers-page" aria-label="Triggers">
       <div class="triggers-head">
         <h2>Proactive triggers</h2>
         {sites.length > 1 && (
@@ -109,7 +110,8 @@ export function TriggersPage({ sites, onClose }: { sites: AgentSite[]; onClose: 
           {error}
         </p>
       )}
-      <table class="triggers-table">
+      <TableRegion label="Triggers">
+      <table class="table triggers-table">
         <thead>
           <tr>
             <th>Trigger</th>
@@ -151,6 +153,7 @@ export function TriggersPage({ sites, onClose }: { sites: AgentSite[]; onClose: 
           })}
         </tbody>
       </table>
+      </TableRegion>
       <DetectorSettings key={siteId} siteId={siteId} />
       {editing && (
         <section class="trigger-editor" aria-label="Edit trigger">

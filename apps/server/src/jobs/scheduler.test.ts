@@ -91,4 +91,29 @@ describe('JobScheduler', () => {
     await store.unit((tx) => tx.jobs.finish(afterLease[0]!.id, afterLease[0]!.lease));
     expect(await store.read.jobs.find('k', 'a')).toBeNull();
   });
+
+  it('a slow lane never holds up another lane: an accept deadline runs while a mail send hangs', async () => {
+    setup();
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const ran: string[] = [];
+    scheduler.handle('test.slow', async () => {
+      ran.push('slow started');
+      await slow;
+      ran.push('slow done');
+    }, { lane: 'slow' });
+    scheduler.handle('test.quick', async () => {
+      ran.push('quick');
+    });
+    scheduler.start();
+    await store.unit((tx) => tx.jobs.schedule({ kind: 'test.slow', key: 's', dueAt: Date.now() }));
+    scheduler.wake(Date.now(), 'test.slow');
+    await until(() => ran.includes('slow started'));
+    await store.unit((tx) => tx.jobs.schedule({ kind: 'test.quick', key: 'q', dueAt: Date.now() }));
+    scheduler.wake();
+    await until(() => ran.includes('quick'));
+    expect(ran).toEqual(['slow started', 'quick']);
+    release();
+    await until(() => ran.includes('slow done'));
+  });
 });

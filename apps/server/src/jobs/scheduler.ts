@@ -8,6 +8,12 @@ export type JobHandler = (job: Job) => Promise<void>;
 export interface JobKindOptions {
   /** Delay before retry number `attempts` (1 = the first retry), in ms. Default: exponential from 1 s, capped at 1 h, ±20 % jitter. */
   retryDelayMs?: (attempts: number) => number;
+  /**
+   * Kinds of one lane run one after another; lanes run side by side. A kind whose handler waits on
+   * the network (mail over a slow SMTP server) takes its own lane, so it never holds up another
+   * lane's due work (an accept deadline). Default `'default'`.
+   */
+  lane?: string;
 }
 
 /** Jobs claimed per pass; a full pass is followed by another at once. */
@@ -20,21 +26,22 @@ export function defaultRetryDelayMs(attempts: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
+interface Kind {
+  run: JobHandler;
+  retryDelayMs: (attempts: number) => number;
+}
+
 /**
  * Due work as rows, run by every node: a pass claims the due jobs of the kinds this process
  * handles, runs them one after another, and finishes (deletes) or retries each. Between passes it
  * sleeps until the earliest due job or `pollMs` (other nodes may schedule work too), and
  * `wake(dueAt)` after a commit that scheduled something sooner. Handlers run at least once per
  * scheduled job and must be idempotent (a node may die after the handler's commit and before the
- * finish).
+ * finish). Each lane (see {@link JobKindOptions.lane}) has its own passes.
  */
 export class JobScheduler {
-  private readonly handlers = new Map<string, { run: JobHandler; retryDelayMs: (attempts: number) => number }>();
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = Number.POSITIVE_INFINITY;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
+  private readonly handlers = new Map<string, Kind>();
+  private readonly lanes = new Map<string, Lane>();
   private started = false;
 
   constructor(
@@ -46,23 +53,57 @@ export class JobScheduler {
   /** Registers the handler of a kind, once, before the app is ready. */
   handle(kind: string, run: JobHandler, options: JobKindOptions = {}): void {
     if (this.handlers.has(kind)) throw new Error(`job kind ${kind} already has a handler`);
+    if (this.started) throw new Error(`job kind ${kind} registered after the scheduler started`);
     this.handlers.set(kind, { run, retryDelayMs: options.retryDelayMs ?? defaultRetryDelayMs });
+    const name = options.lane ?? 'default';
+    let lane = this.lanes.get(name);
+    if (!lane) this.lanes.set(name, (lane = new Lane(this.store, this.log, this.pollMs, this.handlers)));
+    lane.kinds.push(kind);
   }
 
   start(): void {
     this.started = true;
-    void this.pass();
+    for (const lane of this.lanes.values()) void lane.pass();
   }
 
-  /** Call after a commit that scheduled a job due at `dueAt` (default now). */
-  wake(dueAt: number = Date.now()): void {
-    if (!this.started || this.closed) return;
-    if (dueAt < this.timerAt) this.arm(Math.max(0, dueAt - Date.now()));
+  /**
+   * Call after a commit that scheduled a job due at `dueAt` (default now); naming its `kind` wakes
+   * only that kind's lane.
+   */
+  wake(dueAt: number = Date.now(), kind?: string): void {
+    if (!this.started) return;
+    for (const lane of this.lanes.values()) if (kind === undefined || lane.kinds.includes(kind)) lane.wake(dueAt);
   }
 
   /** Runs due jobs now and resolves when they are done (tests; shutdown). */
   async runDue(): Promise<void> {
-    await this.pass();
+    await Promise.all([...this.lanes.values()].map((lane) => lane.pass()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.lanes.values()].map((lane) => lane.close()));
+  }
+}
+
+/** One lane's passes: its kinds' due jobs, claimed and run one after another. */
+class Lane {
+  readonly kinds: string[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: FastifyBaseLogger,
+    private readonly pollMs: number,
+    private readonly handlers: ReadonlyMap<string, Kind>,
+  ) {}
+
+  wake(dueAt: number): void {
+    if (this.closed) return;
+    if (dueAt < this.timerAt) this.arm(Math.max(0, dueAt - Date.now()));
   }
 
   private arm(delayMs: number): void {
@@ -76,7 +117,7 @@ export class JobScheduler {
     this.timer.unref();
   }
 
-  private pass(): Promise<void> {
+  pass(): Promise<void> {
     if (this.closed) return Promise.resolve();
     if (this.running) {
       this.again = true;
@@ -89,7 +130,7 @@ export class JobScheduler {
   }
 
   private async loop(): Promise<void> {
-    const kinds = [...this.handlers.keys()];
+    const kinds = this.kinds;
     try {
       do {
         this.again = false;

@@ -1,10 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Facts } from '../store/facts.ts';
 
 /**
  * Facts one feature announces and others react to, in this process, after the commit that made
- * them true: the conversation core emits `message.created`, and mail, webhooks or metrics
- * subscribe, instead of the core importing them. Features add their events by declaration merging:
+ * them true: the conversation core records `message.created` in its unit (store/facts.ts), the
+ * store hands it here after COMMIT, and metrics or a sender's wake-up subscribe, instead of the
+ * core importing them. Every fact topic is a domain event; features may add events that are not
+ * facts by declaration merging:
  *
  * @example
  * declare module '../plugins/domain-events.ts' { interface DomainEvents { 'conversation.closed': { conversationId: ConversationId; siteId: SiteId } } }
@@ -12,8 +15,8 @@ import type { FastifyBaseLogger } from 'fastify';
  * Not a durable channel: a reaction that must survive a crash (a mail, a webhook) is written to an
  * outbox or a job in the same transaction as the fact; a listener here may only nudge its sender.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one key per fact.
-export interface DomainEvents {}
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one key per event.
+export interface DomainEvents extends Facts {}
 
 type Listener<E> = (event: E) => void | Promise<void>;
 
@@ -53,7 +56,11 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('domainEvents', new DomainEventBus(app.log));
+    const bus = new DomainEventBus(app.log);
+    app.decorate('domainEvents', bus);
+    app.store.onCommitted((facts) => {
+      for (const { topic, fact } of facts) bus.emit(topic, fact as never);
+    });
   },
-  { name: 'domain-events' },
+  { name: 'domain-events', dependencies: ['store'] },
 );

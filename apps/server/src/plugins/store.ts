@@ -1,10 +1,11 @@
 import fp from 'fastify-plugin';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, startCheckpointer, type DbHandle } from '@hearth/db';
-import type { Config } from '../config.ts';
+import { openDatabase, openPgDatabase, startCheckpointer, type DbHandle } from '@hearth/db';
+import { nodeName, type Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { createPgStore } from '../store/pg/pg-store.ts';
 import type { GroupCommit } from '../store/sqlite/group-commit.ts';
 
 declare module 'fastify' {
@@ -38,6 +39,15 @@ export interface StoreObservers {
 
 export default fp<{ config: Config; observers?: StoreObservers }>(
   async (app, { config, observers }) => {
+    if (config.DATABASE_URL) {
+      // PostgreSQL (pg or cluster mode): migrations run under an advisory lock before the store opens.
+      // `sqlite` and `commits` are not decorated: code still using them is embedded-only until converted.
+      const handle = await openPgDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_MAX, applicationName: `hearth ${nodeName(config)}` });
+      const store = createPgStore(handle);
+      app.decorate('store', store as Store);
+      app.addHook('onClose', async () => store.close());
+      return;
+    }
     const file = databaseFile(config);
     const handle = openDatabase(file);
     // Checkpoints run in a worker thread, never inside a chat-path commit (see checkpointer.ts).

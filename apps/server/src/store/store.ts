@@ -28,6 +28,8 @@
 // biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one key per feature.
 export interface StoreTx {}
 
+import type { FactHook, FactTopic, RecordedFact } from './facts.ts';
+
 export type Engine = 'sqlite' | 'pg';
 
 export interface UnitOptions {
@@ -58,6 +60,13 @@ export interface Store {
    * through {@link Store.unit}.
    */
   readonly read: StoreTx;
+  /**
+   * Subscribes `hook` to a fact topic inside the recording unit's transaction (store/facts.ts):
+   * for reactions that must commit together with the fact (an outbox row, a job).
+   */
+  onFact<K extends FactTopic>(topic: K, hook: FactHook<K>): void;
+  /** Called after each COMMIT with the facts its unit recorded (none: not called). */
+  onCommitted(listener: (facts: readonly RecordedFact[]) => void): void;
   /** Resolves when the database answers and its migrations are applied; rejects otherwise. */
   ping(): Promise<void>;
   /** Commits what is queued, then closes connections. */

@@ -7,7 +7,8 @@ const { jobs } = schema;
 
 type JobRow = typeof jobs.$inferSelect;
 
-function toJob(row: JobRow): Job {
+/** A jobs row as its handler sees it (the row shape is the same on both engines: packages/db/src/schema-parity.ts). */
+export function toJob(row: JobRow): Job {
   let payload: unknown = null;
   try {
     payload = JSON.parse(row.payload);

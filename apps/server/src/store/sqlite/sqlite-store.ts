@@ -2,9 +2,10 @@ import type { DbHandle, HearthDb } from '@hearth/db';
 import type { Store, StoreTx } from '../store.ts';
 import { GroupCommit, type BatchObserver } from './group-commit.ts';
 import { sqliteAdapters } from './adapters.ts';
+import { FactHooks, type RecordedFact } from '../facts.ts';
 
-/** One feature's SQLite implementation, built once per connection. */
-export type SqliteAdapters = { [K in keyof StoreTx]: (db: HearthDb) => StoreTx[K] };
+/** One feature's SQLite implementation, built once per connection (`facts` is engine-neutral). */
+export type SqliteAdapters = { [K in Exclude<keyof StoreTx, 'facts'>]: (db: HearthDb) => StoreTx[K] };
 
 export interface SqliteStore extends Store {
   readonly engine: 'sqlite';
@@ -19,13 +20,34 @@ export interface SqliteStore extends Store {
  */
 export function createSqliteStore(handle: DbHandle, onBatch?: BatchObserver): SqliteStore {
   const commits = new GroupCommit(handle.sqlite, onBatch);
+  const hooks = new FactHooks();
+  // Units of a batch run one after another, so the facts being recorded belong to `current`.
+  let current: RecordedFact[] | null = null;
   const tx = bindAdapters(handle.db);
+  tx.facts = hooks.recorder(
+    () => tx,
+    () => current,
+  );
   const migrationsApplied = handle.sqlite.prepare('select count(*) as n from __drizzle_migrations');
   return {
     engine: 'sqlite',
     commits,
-    unit: (work) => commits.run(() => work(tx)),
+    async unit(work) {
+      const facts: RecordedFact[] = [];
+      const result = await commits.run(async () => {
+        current = facts;
+        try {
+          return await work(tx);
+        } finally {
+          current = null;
+        }
+      });
+      hooks.committed(facts);
+      return result;
+    },
     read: tx,
+    onFact: (topic, hook) => hooks.on(topic, hook),
+    onCommitted: (listener) => hooks.onCommitted(listener),
     async ping() {
       const row = migrationsApplied.get() as { n: number } | undefined;
       if (!row || row.n === 0) throw new Error('migrations have not been applied');
