@@ -9,7 +9,7 @@ const suite = useHearthAndChromium();
 
 async function signIn(page: Page): Promise<void> {
   await signInToConsole(page, suite.hearth.url);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.getByRole('button', { name: /account menu/ }).waitFor();
 }
 
 const post = (me: DeskSession, path: string, body: unknown) =>

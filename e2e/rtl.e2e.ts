@@ -42,7 +42,7 @@ describe('right-to-left text (issue 16 item 8)', () => {
     const console_ = await agentContext.newPage();
     const shop = await shopContext.newPage();
     await signInToConsole(console_, suite.hearth.url);
-    await console_.getByRole('button', { name: 'Sign out' }).waitFor();
+    await console_.getByRole('button', { name: /account menu/ }).waitFor();
 
     await shop.goto(`${suite.hearth.url}/demo`);
     await shop.evaluate(() => {
