@@ -8,13 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { schema } from '@hearth/db';
-import type { AgentId, SiteId, VisitorId } from '@hearth/protocol';
+import type { AgentId, VisitorId } from '@hearth/protocol';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { buildApp } from '../apps/server/src/app.ts';
 import { ensureInstallation } from '../apps/server/src/bootstrap/installation.ts';
-import { createSession, SESSION_COOKIE } from '../apps/server/src/auth/sessions.ts';
+import { newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '../apps/server/src/auth/sessions.ts';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 0);
 const visitors = Number(process.env.BENCH_VISITORS ?? 0);
@@ -23,29 +21,30 @@ const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 process.once('exit', cleanup);
 
 const app = await buildApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
-await ensureInstallation(app.sqlite.db, { email: 'owner@bench.test', password: 'bench-password' });
-const { db, sqlite } = app.sqlite;
-const site = db.select({ id: schema.sites.id }).from(schema.sites).where(eq(schema.sites.key, 'demo')).get()!;
-const siteId = site.id as SiteId;
+await ensureInstallation(app.store, { email: 'owner@bench.test', password: 'bench-password' });
+const { sqlite } = app.sqlite;
+const siteId = (await app.store.read.sites.byKey('demo'))!.id;
 
 // Agents are rows plus sessions: nobody logs in with a password, so none is hashed (scrypt x100
 // would take longer than the benchmark itself).
 const now = Date.now();
 const agentCookies: string[] = [];
 const visitorTokens: string[] = [];
-sqlite.transaction(() => {
+await app.store.unit(async (tx) => {
   for (let i = 0; i < agents; i++) {
     const agentId = randomUUID() as AgentId;
-    db.insert(schema.agents).values({ id: agentId, email: `agent${i}@bench.test`, name: `Agent ${i}`, passwordHash: 'none', createdAt: now }).run();
-    db.insert(schema.memberships).values({ siteId, agentId, role: 'agent', createdAt: now }).run();
-    agentCookies.push(`${SESSION_COOKIE}=${createSession(db, agentId, now).token}`);
+    await tx.team.createAgent({ id: agentId, email: `agent${i}@bench.test`, name: `Agent ${i}`, passwordHash: 'none', createdAt: now });
+    await tx.team.addMember({ siteId, agentId, role: 'agent', createdAt: now });
+    const { token, tokenHash } = newSessionToken();
+    await tx.auth.createSession({ tokenHash, agentId, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+    agentCookies.push(`${SESSION_COOKIE}=${token}`);
   }
   for (let i = 0; i < visitors; i++) {
     const visitorId = randomUUID() as VisitorId;
-    db.insert(schema.visitors).values({ id: visitorId, siteId, createdAt: now, lastSeenAt: now }).run();
+    await tx.visitors.create({ id: visitorId, siteId, userAgent: null, externalId: null, now });
     visitorTokens.push(app.visitorTokens.sign({ siteId, visitorId }));
   }
-})();
+});
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

@@ -5,6 +5,7 @@ import { connectAgentSocket } from './socket/agent-socket.ts';
 import { createConsoleStore, type ConnectionStatus } from './store/console-store.ts';
 import { useConsoleState } from './store/use-console-state.ts';
 import { createConsoleOutbox } from './conversation/console-outbox.ts';
+import { createDrafts } from './conversation/drafts.ts';
 import { conversationIdFromPath, pathForConversation } from './routing/conversation-route.ts';
 import { InboxNav } from './inbox/inbox-nav.tsx';
 import { ConversationView } from './conversation/conversation-view.tsx';
@@ -65,6 +66,7 @@ function sessionStorageOrNull(): Storage | null {
 /** The signed-in console: header, inbox (nav), conversation (main), visitor (aside). */
 export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   const outbox = useMemo(() => createConsoleOutbox(sessionStorageOrNull()), []);
+  const drafts = useMemo(() => createDrafts(sessionStorageOrNull(), session.agent.id), [session.agent.id]);
   // Desk (issue 6): canned replies and labels, alerts, shortcuts.
   const openFromNotification = useRef<(id: ConversationId) => void>(() => {});
   const notifier = useMemo(
@@ -202,6 +204,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
           onSignOut={() => {
             setSigningOut(true);
             outbox.clear(); // unsent replies must not go out later under another agent's login
+            drafts.clearAll();
             store.dispose();
             history.replaceState(null, '', pathForConversation(null));
             onSignOut();
@@ -253,6 +256,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
               agentName={session.agent.name}
               siteNames={siteNames}
               onLabelCreated={() => void desk.reloadLabels()}
+              drafts={drafts}
               visitorPanel={{ open: visitorOpen, onToggle: () => (visitorOpen ? setVisitorOpen(false) : openVisitor()) }}
             />
             <div class={`notice ${state.notice ? `notice--${state.notice.tone}` : ''}`} role="status" aria-live="polite">

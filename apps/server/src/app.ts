@@ -3,6 +3,12 @@ import fastifyCookie from '@fastify/cookie';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { HttpError, sendHttpError } from './auth/request-auth.ts';
+import metricsPlugin from './observability/metrics.plugin.ts';
+import healthPlugin from './observability/health.plugin.ts';
+import { HearthLogController, loggerOptions, type LogDestination } from './observability/logger.ts';
+import { createSecretRedactor } from './observability/redact.ts';
+import lifecyclePlugin from './lifecycle/lifecycle.plugin.ts';
+import clientAddressPlugin from './security/client-address.plugin.ts';
 import storePlugin from './plugins/store.ts';
 import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
@@ -35,6 +41,8 @@ import { demoRoutes } from './demo/demo.routes.ts';
 
 export interface AppOverrides {
   logger?: FastifyServerOptions['logger'];
+  /** Hearth's own logger options (level, format, redaction) writing here instead of stdout: for tests of the log. */
+  logDestination?: LogDestination;
   /** Sees every route as it is added: the trust suites enumerate routes with it. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -44,12 +52,19 @@ export interface AppOverrides {
  * Registration order is the dependency order: infrastructure first, then features, then pages.
  */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  // Learns every route with a secret in its path (an invitation token) so no log line prints one.
+  const redactor = createSecretRedactor();
   const app = Fastify({
-    logger: overrides.logger ?? { level: config.LOG_LEVEL },
+    logger: overrides.logger ?? loggerOptions(config, redactor, overrides.logDestination),
+    // One debug line per request (observability/logger.ts): info is for the server's own news.
+    logController: new HearthLogController(),
+    // The client behind a trusted proxy (TRUST_PROXY): request.ip, and so every limit and log line.
+    trustProxy: config.TRUST_PROXY.enabled ? config.TRUST_PROXY.trust : false,
     bodyLimit: 64 * 1024,
     // Close keep-alive connections on shutdown instead of waiting for them.
     forceCloseConnections: true,
   });
+  app.addHook('onRoute', (route) => redactor.addRoute(route.url));
   if (overrides.onRoute) app.addHook('onRoute', overrides.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,7 +77,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       return reply.code(400).send({ error: { code: 'invalid_payload', message } });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'request failed');
+    if (status === 500) request.log.error({ err: error, req: request }, 'request failed');
     return reply.code(status).send({
       error: { code: status === 500 ? 'internal' : (error.code ?? 'bad_request'), message: status === 500 ? 'Internal error.' : error.message },
     });
@@ -70,12 +85,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } }));
 
   await app.register(fastifyCookie);
-  await app.register(storePlugin, { config });
+  // Metrics first: the store reports its commit batches to it.
+  await app.register(metricsPlugin, { config });
+  await app.register(storePlugin, { config, observers: { onCommitBatch: (units) => app.metrics.commitBatch(units) } });
   await app.register(domainEventsPlugin);
   await app.register(jobsPlugin, { config });
   await app.register(mailPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
+  await app.register(clientAddressPlugin, { config });
+  await app.register(lifecyclePlugin);
+  await app.register(healthPlugin);
   await app.register(realtimePlugin);
   await app.register(securityPlugin, { config });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseTrustProxy } from './security/trust-proxy.ts';
 
 /** The whole environment Hearth reads, parsed once at start. */
 export const ConfigSchema = z.object({
@@ -68,6 +69,29 @@ export const ConfigSchema = z.object({
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json`: one JSON object per line (for log collectors); `pretty`: coloured lines for a terminal. Default: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /**
+   * Who may tell Hearth a client's address (X-Forwarded-For): off, a hop count, or proxy addresses and
+   * CIDRs (security/trust-proxy.ts). Every rate limit and log line uses the address it yields.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseTrustProxy(raw);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Serve /metrics on this port (on METRICS_HOST) instead of to loopback clients of the main port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address of the metrics listener; defaults to HOST. */
+  METRICS_HOST: z.string().optional(),
+  /** On SIGTERM/SIGINT: how long in-flight commands get to commit and ack before connections are cut (ms). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   // Literal URLs: the server's build checks they resolve the same from its bundle (scripts/build.ts).
   WIDGET_DIST: z.string().default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
   CONSOLE_DIST: z.string().default(fileURLToPath(new URL('../../console/dist', import.meta.url))),

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationId, SiteId, VisitorConversation } from '@hearth/protocol';
-import { updateSiteSettings } from '../src/sites/site-settings.ts';
 import { ask, nextEvent, startServer, type AgentClient, type Harness, type VisitorClient } from './harness.ts';
 
 let h: Harness;
@@ -65,7 +64,7 @@ describe('CSAT', () => {
   });
 
   it('waits for the next visit: a new socket of the same visitor gets the question with conversation:sync', async () => {
-    const { v, conversationId } = await answeredAndClosed();
+    const { v } = await answeredAndClosed();
     v.socket.disconnect();
     const again = await h.visitor(h.siteA.siteKey, v.session.token);
     const sync = await ask(again.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
@@ -73,7 +72,7 @@ describe('CSAT', () => {
   });
 
   it('stores CES only when the site turned it on, with the site texts', async () => {
-    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { cesEnabled: true, csatQuestion: 'Did we help?' });
+    await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { cesEnabled: true, csatQuestion: 'Did we help?' }));
     const { v, conversationId, live } = await answeredAndClosed();
     expect(live.csat).toMatchObject({ question: 'Did we help?', cesQuestion: 'How easy was it to get the help you needed?' });
     await ask(v.socket, 'csat:rate', { conversationId, score: 2, ces: 3 });
@@ -171,7 +170,7 @@ describe('closing', () => {
   });
 
   it('the inactivity sweep closes idle conversations once, per site timeout, and tells the visitor', async () => {
-    updateSiteSettings(h.app.sqlite.db, h.siteB.siteId as SiteId, { inactivityTimeoutMinutes: 120 });
+    await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteB.siteId as SiteId, { inactivityTimeoutMinutes: 120 }));
     const a = await h.visitor();
     const b = await h.visitor(h.siteB.siteKey);
     const fresh = await h.visitor();

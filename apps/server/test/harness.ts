@@ -11,6 +11,7 @@ import {
 } from '@hearth/protocol';
 import { ConfigSchema } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
+import type { LogDestination } from '../src/observability/logger.ts';
 import { createSiteWithTeam } from '../src/bootstrap/installation.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import type { PgStore } from '../src/store/pg/pg-store.ts';
@@ -34,7 +35,7 @@ export interface TestSite {
  * With HEARTH_TEST_DB=pg the database is a PostgreSQL schema of this test file instead (the same
  * `databaseFile` names the same schema again, as the same file would), see test-db.ts.
  */
-export async function startServer(options: { databaseFile?: string; env?: Record<string, string> } = {}) {
+export async function startServer(options: { databaseFile?: string; env?: Record<string, string>; logDestination?: LogDestination } = {}) {
   const routes: Array<{ method: string; url: string }> = [];
   const pg = testEngine === 'pg' ? await pgSchemaForServer(options.databaseFile) : null;
   const config = ConfigSchema.parse({
@@ -50,7 +51,8 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     ...options.env,
   });
   const app = await buildApp(config, {
-    logger: false,
+    // Silent, unless a test reads the log (Hearth's real logger options, written to its destination).
+    ...(options.logDestination ? { logDestination: options.logDestination } : { logger: false }),
     onRoute: (route) => {
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     },
@@ -64,7 +66,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       | undefined;
     const created: { id: string; key: string } =
       existing ??
-      (await createSiteWithTeam(app.sqlite.db, { name: `Site ${name}` }, [
+      (await createSiteWithTeam(app.store, { name: `Site ${name}` }, [
         { email: ownerEmail, name: `Owner ${name.toUpperCase()}`, password: PASSWORD, role: 'owner' },
         { email: agentEmail, name: `Agent ${name.toUpperCase()}`, password: PASSWORD, role: 'agent' },
       ]).then((r) => ({ id: r.siteId, key: r.siteKey })));

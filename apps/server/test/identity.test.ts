@@ -4,7 +4,6 @@ import { io as connect } from 'socket.io-client';
 import { VISITOR_NAMESPACE } from '@hearth/protocol';
 import { ask, connected, startServer, type Harness, type VisitorClient } from './harness.ts';
 import { identityHash } from '../src/identity/identity-rules.ts';
-import { updateSiteSettings } from '../src/sites/site-settings.ts';
 
 let h: Harness;
 let secret: string;
@@ -72,19 +71,19 @@ describe("Hearth('identify'): verified visitors", () => {
   });
 
   it('"required" mode refuses anonymous sessions and accepts verified ones', async () => {
-    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { requireIdentity: true });
+    await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { requireIdentity: true }));
     try {
       expect(await session({ token: null })).toMatchObject({ status: 401, body: { error: { code: 'identity_required' } } });
       expect((await session({ token: null, identity: { id: 'u-5', hash: identityHash(secret, 'u-5') } })).status).toBe(200);
     } finally {
-      updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { requireIdentity: false });
+      await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { requireIdentity: false }));
     }
   });
 });
 
 describe('allowed origins', () => {
   it('a site with a list only hands sessions to listed host pages', async () => {
-    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { allowedOrigins: ['https://shop.example'] });
+    await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { allowedOrigins: ['https://shop.example'] }));
     try {
       expect((await session({ token: null, host: 'https://shop.example' })).status).toBe(200);
       expect(await session({ token: null, host: 'https://evil.example' })).toMatchObject({ status: 403, body: { error: { code: 'origin_not_allowed' } } });
@@ -105,7 +104,7 @@ describe('allowed origins', () => {
       // Site B has no list: any page.
       expect((await h.post('/api/widget/session', { siteKey: h.siteB.siteKey, host: 'https://anything.example' })).status).toBe(200);
     } finally {
-      updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { allowedOrigins: [] });
+      await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { allowedOrigins: [] }));
     }
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationId, Report, ReportGroup, SiteId, VisitorId } from '@hearth/protocol';
-import { rateConversation } from '../src/csat/csat-store.ts';
-import { updateSiteSettings } from '../src/sites/site-settings.ts';
+import { rate as rateConversation } from '../src/csat/csat.ts';
 import { startServer, type Harness } from './harness.ts';
 
 /**
@@ -25,8 +24,8 @@ beforeAll(async () => {
   const idOf = (email: string) => (db.prepare('select id from agents where email = ?').get(email) as { id: string }).id;
   agentA = idOf(h.siteA.agentEmail);
   ownerA = idOf(h.siteA.ownerEmail);
-  updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { cesEnabled: true });
-  updateSiteSettings(h.app.sqlite.db, h.siteB.siteId as SiteId, { cesEnabled: true });
+  await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { cesEnabled: true }));
+  await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteB.siteId as SiteId, { cesEnabled: true }));
 
   const conversation = (id: string, site: string, start: number, status: 'open' | 'closed', agent: string | null, closedAt: number | null, trigger?: string) => {
     db.prepare('insert into visitors (id, site_id, created_at, last_seen_at) values (?, ?, ?, ?)').run(`v-${id}`, site, start, start);
@@ -47,8 +46,10 @@ beforeAll(async () => {
     ).run(`m${++n}`, conversationId, site, seq, `client-${n}`, author, authorId, `message ${n}`, at);
   const view = (visitor: string, url: string, at: number) =>
     db.prepare('insert into page_views (site_id, visitor_id, url, title, viewed_at) values (?, ?, ?, ?, ?)').run(h.siteA.siteId, visitor, url, 'Page', at);
+  // Ratings go through the store (a unit each, committed in order); awaited at the end of the fixture.
+  const ratings: Array<Promise<void>> = [];
   const rate = (id: string, site: string, score: number, ces: number | null, now: number) =>
-    rateConversation(h.app.sqlite.db, { siteId: site as SiteId, visitorId: `v-${id}` as VisitorId, conversationId: id as ConversationId, score, ces, now });
+    void ratings.push(h.app.store.unit((tx) => rateConversation(tx, { siteId: site as SiteId, visitorId: `v-${id}` as VisitorId, conversationId: id as ConversationId, score, ces, now })));
   const A = h.siteA.siteId;
   const B = h.siteB.siteId;
 
@@ -103,6 +104,7 @@ beforeAll(async () => {
     message(id, site, 2, 'agent', id === 'c6' ? agentA : 'x', start + MIN);
     rate(id, site, 1, 1, start + 6 * MIN);
   }
+  await Promise.all(ratings);
 });
 afterAll(async () => {
   await h.close();

@@ -6,3 +6,4 @@ export { BOOTSTRAP_LOCK_KEY } from './pg-migrate.ts';
 export { ensurePgDatabase, dropPgSchema } from './pg-admin.ts';
 export { preparedStatements } from './prepared.ts';
 export { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+export { latestMigrationMillis } from './migration-journal.ts';

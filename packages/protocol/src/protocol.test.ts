@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  agentCommandSchemas,
+  type agentCommandSchemas,
   visitorCommandSchemas,
   ConversationIdSchema,
   SiteIdSchema,

@@ -52,8 +52,14 @@ export function AgentsView({ state, sites, agentId }: Props) {
                           {a.statusReason && <span class="presence-reason">{a.statusReason}</span>}
                         </td>
                         <td>
-                          <span class="load" aria-label={`${a.openChats} of ${a.maxChats} chats`}>
-                            {a.openChats} / {a.maxChats}
+                          {/* aria-label on a span is ignored by screen readers: the words are in the text. */}
+                          <span class="load">
+                            <span aria-hidden="true">
+                              {a.openChats} / {a.maxChats}
+                            </span>
+                            <span class="visually-hidden">
+                              {a.openChats} of {a.maxChats} chats
+                            </span>
                           </span>
                           <span class="load-bar" aria-hidden="true">
                             <span style={{ width: `${Math.min(100, (a.openChats / a.maxChats) * 100)}%` }} />

@@ -14,7 +14,7 @@ export interface PlaceholderContext {
 
 const PLACEHOLDER = /\{\{\s*([a-z_.]+)\s*(?:\|\s*([^}]*?)\s*)?\}\}/g;
 
-function valueOf(key: string, ctx: PlaceholderContext): string | null | undefined {
+function placeholderValue(key: string, ctx: PlaceholderContext): string | null | undefined {
   switch (key) {
     case 'visitor.name':
       return ctx.visitor?.name;
@@ -36,7 +36,7 @@ const KNOWN = new Set(['visitor.name', 'visitor.email', 'visitor.first_name', 'a
 export function fillPlaceholders(text: string, ctx: PlaceholderContext): string {
   return text.replace(PLACEHOLDER, (whole, key: string, fallback: string | undefined) => {
     if (!KNOWN.has(key)) return whole;
-    const value = valueOf(key, ctx)?.trim();
+    const value = placeholderValue(key, ctx)?.trim();
     if (value) return value;
     return fallback ?? '';
   });

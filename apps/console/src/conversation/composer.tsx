@@ -1,9 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CannedReply } from '@hearth/protocol';
 import { hasVisibleText } from '@hearth/chat-client';
 import { MESSAGE_BODY_MAX } from './message-limits.ts';
 import { insertReply, matchCanned, slashTokenAt } from './canned-query.ts';
 import { CannedPicker } from './canned-picker.tsx';
+import type { Draft } from './drafts.ts';
 
 interface Props {
   disabled: boolean;
@@ -15,6 +16,9 @@ interface Props {
   replies: CannedReply[];
   /** The reply's text with this conversation's placeholders filled. */
   fill: (text: string) => string;
+  /** What was typed here before (another conversation was open, the tab reloaded), and where to keep it. */
+  initialDraft: Draft | null;
+  onDraft: (draft: Draft) => void;
 }
 
 type Mode = 'reply' | 'note';
@@ -25,9 +29,10 @@ const LIST_ID = 'canned-list';
  * at the start of a word opens the canned replies (an ARIA combobox: arrows move, Enter or Tab
  * inserts the filled text, Escape closes). The textarea is the textbox that controls the listbox. The Note tab writes internal notes instead.
  */
-export function Composer({ disabled, disabledReason, onInput, onSend, onNote, replies, fill }: Props) {
-  const [draft, setDraft] = useState('');
-  const [mode, setMode] = useState<Mode>('reply');
+export function Composer({ disabled, disabledReason, onInput, onSend, onNote, replies, fill, initialDraft, onDraft }: Props) {
+  const [draft, setDraft] = useState(initialDraft?.text ?? '');
+  const [mode, setMode] = useState<Mode>(initialDraft?.mode ?? 'reply');
+  useEffect(() => onDraft({ text: draft, mode }), [draft, mode]);
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);

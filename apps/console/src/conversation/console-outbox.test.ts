@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cid } from '../test-support/fixtures.ts';
+import { cid, memoryStorage } from '../test-support/fixtures.ts';
 import { createConsoleOutbox } from './console-outbox.ts';
-
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
-}
 
 describe('createConsoleOutbox', () => {
   it('keeps replies with their conversation across instances (a reload)', () => {

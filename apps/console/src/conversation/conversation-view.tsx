@@ -12,6 +12,7 @@ import { TransferDialog } from './transfer-dialog.tsx';
 import { LabelMenu } from './label-menu.tsx';
 import { fillPlaceholders } from './canned-fill.ts';
 import type { DeskData } from '../canned/desk-api.ts';
+import type { Drafts } from './drafts.ts';
 
 interface Props {
   store: ConsoleStore;
@@ -28,9 +29,10 @@ interface Props {
   onLabelCreated: () => void;
   /** The visitor drawer of narrow windows (below 1200 px the sidebar is not beside the conversation). */
   visitorPanel: { open: boolean; onToggle: () => void };
+  drafts: Drafts;
 }
 
-export function ConversationView({ store, open, pending, agentId, siteName, connected, presence, desk, agentName, siteNames, onLabelCreated, visitorPanel }: Props) {
+export function ConversationView({ store, open, pending, agentId, siteName, connected, presence, desk, agentName, siteNames, onLabelCreated, visitorPanel, drafts }: Props) {
   const [transferring, setTransferring] = useState(false);
   if (!open) {
     return (
@@ -152,6 +154,8 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
         onInput={() => store.typingInput()}
         onSend={(body) => store.sendReply(body)}
         onNote={(body) => store.addNote(body)}
+        initialDraft={drafts.get(conversation.id)}
+        onDraft={(draft) => drafts.set(conversation.id, draft)}
         replies={desk.replies.filter((r) => r.siteId === conversation.siteId)}
         fill={(text) =>
           fillPlaceholders(text, {

@@ -7,6 +7,7 @@ interface Subscribable<S> {
 
 /** Re-renders the caller whenever the store changes. */
 export function useConsoleState<S>(store: Subscribable<S>): S {
+  // biome-ignore lint/suspicious/noConfusingVoidType: a void action is what lets `rerender()` take no argument.
   const [, rerender] = useReducer((n: number, _action: void) => n + 1, 0);
   useEffect(() => {
     const unsubscribe = store.subscribe(() => rerender());

@@ -78,3 +78,9 @@ export function detail(overrides: Partial<ConversationDetail> = {}): Conversatio
     ...overrides,
   };
 }
+
+/** A Storage stand-in (the outbox and drafts keep their entries in sessionStorage); `data` shows what was written. */
+export function memoryStorage() {
+  const data = new Map<string, string>();
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+}

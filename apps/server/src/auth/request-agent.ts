@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { HearthDb } from '@hearth/db';
 import type { AgentId, SiteId } from '@hearth/protocol';
-import { agentForSession, agentSites, SESSION_COOKIE } from './sessions.ts';
+import type { Store } from '../store/store.ts';
+import { agentOfSession, SESSION_COOKIE } from './sessions.ts';
 
 export interface RequestAgent {
   agentId: AgentId;
@@ -13,13 +13,14 @@ export interface RequestAgent {
  * The signed-in agent of an HTTP request, or null after answering 401. Routes scope every query
  * to `sites` (or to the owner sites among them).
  */
-export function requestAgent(db: HearthDb, request: FastifyRequest, reply: FastifyReply): RequestAgent | null {
-  const agent = agentForSession(db, request.cookies[SESSION_COOKIE], Date.now());
+export async function requestAgent(store: Store, request: FastifyRequest, reply: FastifyReply): Promise<RequestAgent | null> {
+  const agent = await agentOfSession(store.read.auth, request.cookies[SESSION_COOKIE], Date.now());
   if (!agent) {
     void reply.code(401).send({ error: { code: 'unauthorized', message: 'Please sign in.' } });
     return null;
   }
-  return { agentId: agent.agentId, sites: agentSites(db, agent.agentId).map((s) => ({ id: s.id as SiteId, role: s.role })) };
+  const sites = await store.read.auth.agentSites(agent.agentId);
+  return { agentId: agent.agentId, sites: sites.map((s) => ({ id: s.id as SiteId, role: s.role })) };
 }
 
 /**

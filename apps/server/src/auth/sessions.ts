@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
-import type { AgentId, AgentSession, SiteId } from '@hearth/protocol';
-
-const { agentSessions, agents, memberships, sites } = schema;
+import type { AgentId, SiteId } from '@hearth/protocol';
+import type { AuthStore, SessionAgent } from './auth.store.ts';
 
 export const SESSION_COOKIE = 'hearth_session';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -13,29 +12,35 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export function createSession(db: HearthDb, agentId: AgentId, now: number): { token: string; tokenHash: string } {
+/** A fresh session token (32 random bytes) and the hash the store keeps of it. */
+export function newSessionToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString('base64url');
-  const tokenHash = hashSessionToken(token);
-  db.insert(agentSessions).values({ tokenHash, agentId, createdAt: now, expiresAt: now + SESSION_TTL_MS }).run();
-  return { token, tokenHash };
+  return { token, tokenHash: hashSessionToken(token) };
 }
 
-export function deleteSession(db: HearthDb, token: string): string {
-  const tokenHash = hashSessionToken(token);
-  db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
-  return tokenHash;
-}
-
-export interface AuthenticatedAgent {
-  agentId: AgentId;
-  name: string;
-  email: string;
+export interface AuthenticatedAgent extends SessionAgent {
   tokenHash: string;
 }
 
+/**
+ * The agent signed in with this session token (from the cookie), or null for no token, an
+ * over-long one (never hashed: a cheap refusal), an unknown or an expired one.
+ */
+export async function agentOfSession(auth: AuthStore, token: string | undefined, now: number): Promise<AuthenticatedAgent | null> {
+  if (!token || token.length > 128) return null;
+  const tokenHash = hashSessionToken(token);
+  const agent = await auth.sessionAgent(tokenHash, now);
+  return agent ? { ...agent, tokenHash } : null;
+}
+
+/**
+ * @deprecated Synchronous SQLite read for code not yet behind the storage seam (realtime/,
+ * routing/); use {@link agentOfSession} with `store.read.auth`.
+ */
 export function agentForSession(db: HearthDb, token: string | undefined, now: number): AuthenticatedAgent | null {
   if (!token || token.length > 128) return null;
   const tokenHash = hashSessionToken(token);
+  const { agentSessions, agents } = schema;
   const row = db
     .select({ agentId: agents.id, name: agents.name, email: agents.email })
     .from(agentSessions)
@@ -45,15 +50,11 @@ export function agentForSession(db: HearthDb, token: string | undefined, now: nu
   return row ? { ...row, tokenHash } : null;
 }
 
-export function agentSites(db: HearthDb, agentId: AgentId): AgentSession['sites'] {
-  return db
-    .select({ id: sites.id, name: sites.name, key: sites.key, role: memberships.role })
-    .from(memberships)
-    .innerJoin(sites, eq(sites.id, memberships.siteId))
-    .where(eq(memberships.agentId, agentId))
-    .all();
-}
-
+/**
+ * @deprecated Synchronous SQLite read for code not yet behind the storage seam (realtime/,
+ * routing/); use `store.read.auth.agentSites`.
+ */
 export function agentSiteIds(db: HearthDb, agentId: AgentId): SiteId[] {
-  return agentSites(db, agentId).map((s) => s.id as SiteId);
+  const { memberships } = schema;
+  return db.select({ id: memberships.siteId }).from(memberships).where(eq(memberships.agentId, agentId)).all().map((s) => s.id);
 }

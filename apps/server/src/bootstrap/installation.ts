@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
-import { schema, type HearthDb } from '@hearth/db';
 import type { AgentId, SiteId } from '@hearth/protocol';
+import type { Store, StoreTx } from '../store/store.ts';
 import { hashPassword } from '../auth/password.ts';
-import { seedDemoTriggers } from '../triggers/trigger-store.ts';
+import { seedDemoTriggers } from '../triggers/demo-triggers.ts';
+import '../sites/site.store.ts';
+import '../team/team.store.ts';
+import './instance.store.ts';
 
 export interface InstallationResult {
   created: boolean;
@@ -23,44 +25,57 @@ export interface NewAgent {
   password: string;
 }
 
-/** Creates a site with an owner (and optionally more agents) in one transaction. */
-export async function createSiteWithTeam(
-  db: HearthDb,
-  site: NewSite,
-  team: Array<NewAgent & { role: 'owner' | 'agent' }>,
-): Promise<{ siteId: SiteId; siteKey: string; agentIds: AgentId[] }> {
-  const hashes = await Promise.all(team.map((a) => hashPassword(a.password)));
-  const now = Date.now();
+type HashedTeam = Array<Omit<NewAgent, 'password'> & { passwordHash: string; role: 'owner' | 'agent' }>;
+
+/** Writes a site and its accounts and memberships inside the caller's unit. */
+async function insertSiteWithTeam(tx: StoreTx, site: NewSite, team: HashedTeam, now: number): Promise<{ siteId: SiteId; siteKey: string; agentIds: AgentId[] }> {
   const siteId = randomUUID() as SiteId;
   const siteKey = site.key ?? randomBytes(9).toString('base64url');
   const agentIds = team.map(() => randomUUID() as AgentId);
-  db.transaction((tx) => {
-    tx.insert(schema.sites).values({ id: siteId, key: siteKey, name: site.name, secret: randomBytes(32).toString('base64url'), createdAt: now }).run();
-    team.forEach((agent, i) => {
-      tx.insert(schema.agents)
-        .values({ id: agentIds[i]!, email: agent.email.toLowerCase(), name: agent.name, passwordHash: hashes[i]!, createdAt: now })
-        .run();
-      tx.insert(schema.memberships).values({ siteId, agentId: agentIds[i]!, role: agent.role, createdAt: now }).run();
-    });
-  });
+  await tx.sites.create({ id: siteId, key: siteKey, name: site.name, secret: randomBytes(32).toString('base64url'), createdAt: now });
+  for (const [i, agent] of team.entries()) {
+    await tx.team.createAgent({ id: agentIds[i]!, email: agent.email.toLowerCase(), name: agent.name, passwordHash: agent.passwordHash, createdAt: now });
+    await tx.team.addMember({ siteId, agentId: agentIds[i]!, role: agent.role, createdAt: now });
+  }
   return { siteId, siteKey, agentIds };
 }
 
-/** On an empty database: the demo site and its owner, from HEARTH_ADMIN_* or generated. */
-export async function ensureInstallation(
-  db: HearthDb,
-  admin: { email?: string | undefined; password?: string | undefined },
-): Promise<InstallationResult> {
-  const [row] = db.select({ n: count() }).from(schema.sites).all();
-  if ((row?.n ?? 0) > 0) return { created: false };
+const hashTeam = async (team: Array<NewAgent & { role: 'owner' | 'agent' }>): Promise<HashedTeam> =>
+  Promise.all(team.map(async ({ password, ...agent }) => ({ ...agent, passwordHash: await hashPassword(password) })));
+
+/**
+ * Creates a site with an owner (and optionally more agents) in one unit. Passwords are hashed
+ * before it (scrypt is slow and a unit awaits only the store). A taken email or key rejects.
+ */
+export async function createSiteWithTeam(
+  store: Store,
+  site: NewSite,
+  team: Array<NewAgent & { role: 'owner' | 'agent' }>,
+): Promise<{ siteId: SiteId; siteKey: string; agentIds: AgentId[] }> {
+  const hashed = await hashTeam(team);
+  return store.unit((tx) => insertSiteWithTeam(tx, site, hashed, Date.now()));
+}
+
+/**
+ * On an empty database: the demo site, its owner (from HEARTH_ADMIN_* or generated) and its
+ * triggers, in one unit under the installation lock, so nodes booting together create one site.
+ */
+export async function ensureInstallation(store: Store, admin: { email?: string | undefined; password?: string | undefined }): Promise<InstallationResult> {
+  if ((await store.read.sites.count()) > 0) return { created: false };
   const email = admin.email ?? 'admin@hearth.local';
   const generatedPassword = admin.password ? undefined : randomBytes(12).toString('base64url');
   const password = admin.password ?? generatedPassword!;
-  const { siteId, siteKey } = await createSiteWithTeam(db, { name: 'Ember & Oak (demo shop)', key: 'demo' }, [
-    { email, name: displayNameFromEmail(email), password, role: 'owner' },
-  ]);
-  seedDemoTriggers(db, siteId, Date.now());
-  return { created: true, siteKey, ownerEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
+  const team = await hashTeam([{ email, name: displayNameFromEmail(email), password, role: 'owner' }]);
+  const created = await store.unit(async (tx) => {
+    await tx.instance.lockInstallation();
+    if ((await tx.sites.count()) > 0) return null;
+    const now = Date.now();
+    const { siteId, siteKey } = await insertSiteWithTeam(tx, { name: 'Ember & Oak (demo shop)', key: 'demo' }, team, now);
+    await seedDemoTriggers(tx, siteId, now);
+    return siteKey;
+  });
+  if (created === null) return { created: false };
+  return { created: true, siteKey: created, ownerEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
 }
 
 function displayNameFromEmail(email: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SiteSettingsSchema } from '@hearth/protocol';
-import { CommandError } from '../realtime/commands.ts';
+import type { CommandError } from '../realtime/commands.ts';
 import { assertRatable, csatPrompt, normalizeComment, type CsatFacts } from './csat-rules.ts';
 
 const HOUR = 3_600_000;

@@ -8,6 +8,7 @@ import { assertRatable, csatPrompt, normalizeComment, type CsatFacts } from './c
 
 const { conversations, csatRatings, messages } = schema;
 
+/** @deprecated Synchronous SQLite read for code not yet behind the storage seam (conversations/); use `store.read.csat.rating`. */
 export function ratingOf(db: HearthDb, conversationId: ConversationId): CsatRating | null {
   return (
     db
@@ -28,7 +29,7 @@ function factsOf(db: HearthDb, c: { id: ConversationId; status: 'open' | 'closed
   return { status: c.status, closedAt: c.closedAt, hasAgentReply: reply !== undefined, rating: c.status === 'closed' ? ratingOf(db, c.id) : null };
 }
 
-/** The CSAT question for the widget's view of a conversation (null when none is due). */
+/** @deprecated Synchronous SQLite read for code not yet behind the storage seam (conversations/); use `csatPromptFor` (csat.ts). */
 export function csatPromptOf(
   db: HearthDb,
   c: { id: ConversationId; siteId: SiteId; status: 'open' | 'closed'; closedAt: number | null },
@@ -49,6 +50,9 @@ export interface RateInput {
 }
 
 /**
+ * @deprecated Synchronous SQLite write for code not yet behind the storage seam (conversations/);
+ * use `rate` (csat.ts) in a unit.
+ *
  * Stores (or replaces) the visitor's rating. The conversation is looked up by id AND the caller's
  * visitor id, so nobody — no other visitor, no agent — can rate on a visitor's behalf. The rating is
  * credited to the agent assigned at close (closed conversations cannot be reassigned).

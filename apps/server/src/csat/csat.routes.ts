@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CsatSettingsPatchSchema, SiteIdSchema, type CsatSettings, type SiteSettings } from '@hearth/protocol';
 import { requestAgent } from '../auth/request-agent.ts';
-import { readSiteSettings, updateSiteSettings } from '../sites/site-settings.ts';
+import '../sites/site.store.ts';
 
 const params = z.strictObject({ siteId: SiteIdSchema });
 
@@ -19,22 +19,22 @@ const csatSettingsOf = (s: SiteSettings): CsatSettings => ({
 
 /** The closing and CSAT settings of a site: read and changed by its owners only. */
 export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.sqlite;
+  const { store } = app;
   const ownerOf = (siteId: string, sites: Array<{ id: string; role: string }>) => sites.some((s) => s.id === siteId && s.role === 'owner');
   const forbidden = { error: { code: 'forbidden', message: 'Only the site owners can see or change these settings.' } };
 
   app.get('/api/sites/:siteId/csat-settings', { schema: { params } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(store, request, reply);
     if (!agent) return reply;
     if (!ownerOf(request.params.siteId, agent.sites)) return reply.code(403).send(forbidden);
-    return csatSettingsOf(readSiteSettings(db, request.params.siteId));
+    return csatSettingsOf(await store.read.sites.settings(request.params.siteId));
   });
 
   app.put('/api/sites/:siteId/csat-settings', { schema: { params, body: CsatSettingsPatchSchema } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(store, request, reply);
     if (!agent) return reply;
     if (!ownerOf(request.params.siteId, agent.sites)) return reply.code(403).send(forbidden);
     const patch = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
-    return csatSettingsOf(updateSiteSettings(db, request.params.siteId, patch));
+    return csatSettingsOf(await store.unit((tx) => tx.sites.updateSettings(request.params.siteId, patch)));
   });
 };

@@ -1,3 +1,7 @@
+/**
+ * SQLite by nature: copies the embedded database file with SQLite's backup API (no store seam here;
+ * a PostgreSQL deployment is backed up with pg_dump instead).
+ */
 import Database from 'better-sqlite3';
 
 /**

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { asc } from 'drizzle-orm';
-import { schema } from '@hearth/db';
 import { embedSnippet } from '@hearth/protocol';
+import '../sites/site.store.ts';
 
 const template = readFileSync(new URL('./shop.html', import.meta.url), 'utf8');
 
@@ -15,11 +14,11 @@ const escapeHtml = (s: string) =>
  */
 export const demoRoutes: FastifyPluginAsync<{ publicUrl?: string | undefined }> = async (app, { publicUrl }) => {
   app.get('/demo', async (request, reply) => {
-    const site = app.sqlite.db.select({ key: schema.sites.key }).from(schema.sites).orderBy(asc(schema.sites.createdAt)).limit(1).get();
-    if (!site) return reply.code(404).send({ error: { code: 'not_found', message: 'No site yet.' } });
+    const siteKey = await app.store.read.sites.firstSiteKey();
+    if (siteKey === null) return reply.code(404).send({ error: { code: 'not_found', message: 'No site yet.' } });
     const origin = publicUrl ?? `${request.protocol}://${request.host}`;
     // The same snippet the console's Settings → Embed shows, so the demo embeds exactly what owners paste.
-    const html = template.replaceAll('{{EMBED_SNIPPET}}', embedSnippet(escapeHtml(origin), escapeHtml(site.key)));
+    const html = template.replaceAll('{{EMBED_SNIPPET}}', embedSnippet(escapeHtml(origin), escapeHtml(siteKey)));
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 };

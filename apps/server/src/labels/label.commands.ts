@@ -4,20 +4,20 @@ import type { AgentSocket } from '../plugins/io.ts';
 import { CommandError, type CommandHandlers } from '../realtime/commands.ts';
 import { broadcastConversation } from '../conversations/broadcast.ts';
 import { conversationSummary } from '../conversations/conversation-queries.ts';
-import { setConversationLabel } from './label-store.ts';
+import './label.store.ts';
 
 /** Labels on conversations: the changed summary goes to the site's agents as `conversation:updated`. */
 export function labelAgentCommands(
   app: FastifyInstance,
   socket: AgentSocket,
 ): Pick<CommandHandlers<typeof agentCommandSchemas, AgentClientToServerEvents>, 'label:add' | 'label:remove'> {
-  const { db } = app.sqlite;
   const { siteIds } = socket.data;
 
   async function change(conversationId: ConversationId, labelId: string, on: boolean) {
-    const result = await app.commits.run(() => setConversationLabel(db, siteIds, conversationId, labelId, on, Date.now()));
+    const result = await app.store.unit((tx) => tx.labels.setOnConversation(siteIds, conversationId, labelId, on, Date.now()));
     if (result === 'not_found') throw new CommandError('not_found', 'Conversation or label not found.');
-    const conversation = result === 'changed' ? broadcastConversation(app, conversationId) : conversationSummary(db, siteIds, conversationId);
+    // The summary is the conversation core's (not behind the seam yet: it reads SQLite directly).
+    const conversation = result === 'changed' ? broadcastConversation(app, conversationId) : conversationSummary(app.sqlite.db, siteIds, conversationId);
     if (!conversation) throw new CommandError('not_found', 'Conversation not found.');
     return { conversation };
   }

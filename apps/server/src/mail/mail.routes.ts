@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SiteIdSchema, type MailOutboxView, type SiteId } from '@hearth/protocol';
-import { HttpError, requireAgent } from '../auth/request-auth.ts';
-import { agentSites } from '../auth/sessions.ts';
+import { SiteIdSchema, type AgentId, type MailOutboxView, type SiteId } from '@hearth/protocol';
+import { authenticate, HttpError } from '../auth/request-auth.ts';
+import '../auth/auth.store.ts';
 import { MAIL_SEND_JOB } from './mail-sender.ts';
 
 const MailParams = z.strictObject({ mailId: z.string().uuid() });
@@ -15,8 +15,8 @@ const PAGE = 100;
  * get a 403: mail status names their colleagues' addresses.
  */
 export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ownedSites = (agentId: Parameters<typeof agentSites>[1], only?: SiteId): SiteId[] => {
-    const owned = agentSites(app.sqlite.db, agentId).filter((s) => s.role === 'owner').map((s) => s.id);
+  const ownedSites = async (agentId: AgentId, only?: SiteId): Promise<SiteId[]> => {
+    const owned = (await app.store.read.auth.agentSites(agentId)).filter((s) => s.role === 'owner').map((s) => s.id);
     if (owned.length === 0) throw new HttpError(403, 'forbidden', 'Only site owners see the mail Hearth sent.');
     if (only === undefined) return owned;
     if (!owned.includes(only)) throw new HttpError(404, 'not_found', 'No such site.');
@@ -24,15 +24,15 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get('/api/mail', { schema: { querystring: z.strictObject({ siteId: SiteIdSchema.optional() }) } }, async (request, reply) => {
-    const { agentId } = requireAgent(app, request);
-    const ownerSiteIds = ownedSites(agentId, request.query.siteId);
+    const { agentId } = await authenticate(app.store, request);
+    const ownerSiteIds = await ownedSites(agentId, request.query.siteId);
     const view: MailOutboxView = { configured: app.mail.configured, mails: await app.store.read.mail.listFor({ ownerSiteIds }, PAGE) };
     return reply.header('cache-control', 'no-store').send(view);
   });
 
   app.post('/api/mail/:mailId/retry', { schema: { params: MailParams } }, async (request, reply) => {
-    const { agentId } = requireAgent(app, request);
-    const ownerSiteIds = ownedSites(agentId);
+    const { agentId } = await authenticate(app.store, request);
+    const ownerSiteIds = await ownedSites(agentId);
     if (!app.mail.configured) throw new HttpError(409, 'mail_not_configured', 'Mail is not configured (SMTP_URL): Hearth cannot send it.');
     const requeued = await app.store.unit(async (tx) => {
       if (!(await tx.mail.requeue(request.params.mailId, { ownerSiteIds }, Date.now()))) return false;

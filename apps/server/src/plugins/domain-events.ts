@@ -15,7 +15,6 @@ import type { Facts } from '../store/facts.ts';
  * Not a durable channel: a reaction that must survive a crash (a mail, a webhook) is written to an
  * outbox or a job in the same transaction as the fact; a listener here may only nudge its sender.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one key per event.
 export interface DomainEvents extends Facts {}
 
 type Listener<E> = (event: E) => void | Promise<void>;

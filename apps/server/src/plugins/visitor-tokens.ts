@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin';
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { schema } from '@hearth/db';
 import { signVisitorToken, verifyVisitorToken, type VisitorClaims } from '../auth/visitor-token.ts';
+import '../bootstrap/instance.store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,17 +16,9 @@ const SECRET_KEY = 'visitor_token_secret';
 
 export default fp(
   async (app) => {
-    const { db } = app.sqlite;
     // Insert-if-absent then read: every node of a cluster ends up with the same secret.
-    db.insert(schema.instanceSettings)
-      .values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') })
-      .onConflictDoNothing()
-      .run();
-    const secret = db
-      .select({ value: schema.instanceSettings.value })
-      .from(schema.instanceSettings)
-      .where(eq(schema.instanceSettings.key, SECRET_KEY))
-      .get()!.value;
+    const candidate = randomBytes(32).toString('base64url');
+    const secret = await app.store.unit((tx) => tx.instance.settingOrInit(SECRET_KEY, candidate));
     app.decorate('visitorTokens', {
       sign: (claims: VisitorClaims) => signVisitorToken(secret, claims),
       verify: (token: unknown) => verifyVisitorToken(secret, token),

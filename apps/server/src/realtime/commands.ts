@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Ack, AckCallback, ErrorCode } from '@hearth/protocol';
+import { observeCommand } from '../observability/command-channel.ts';
 
 /** A refusal a use case can throw; it becomes `{ ok: false, error: { code, message } }`. */
 export class CommandError extends Error {
@@ -44,7 +45,8 @@ export function registerCommands<S extends Record<string, z.ZodType>, Events>(
     const handler = handlers[event] as (input: unknown) => unknown;
     socket.on(event as string, async (...args: unknown[]) => {
       const last = args[args.length - 1];
-      const ack: (a: Ack<unknown>) => void = typeof last === 'function' ? (last as (a: Ack<unknown>) => void) : () => {};
+      // Observed (observability/command-channel.ts): ack latency and outcome per event, in-flight count for shutdown.
+      const ack = observeCommand(socket, event, typeof last === 'function' ? (last as (a: Ack<unknown>) => void) : () => {});
       const payloadArgs = typeof last === 'function' ? args.slice(0, -1) : args;
       if (payloadArgs.length !== 1) {
         ack(fail('invalid_payload', `${event} takes exactly one payload object`));
@@ -61,7 +63,7 @@ export function registerCommands<S extends Record<string, z.ZodType>, Events>(
         if (error instanceof CommandError) {
           ack(fail(error.code, error.message));
         } else {
-          log.error({ err: error, event }, 'command failed');
+          log.error({ err: error, event, nsp: socket.nsp.name, socket: socket.id }, 'command failed');
           ack(fail('internal', 'Something went wrong; nothing was changed.'));
         }
       }

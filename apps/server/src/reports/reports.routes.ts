@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ReportQuerySchema, type Report, type ReportMetrics } from '@hearth/protocol';
 import { requestAgent, scopeSites } from '../auth/request-agent.ts';
 import { toCsv } from '../export/csv.ts';
-import { buildReport } from './report-queries.ts';
+import { buildReport } from './report-build.ts';
+import './report.store.ts';
 
 const METRIC_COLUMNS = [
   'conversations',
@@ -51,16 +52,15 @@ export function reportCsv(report: Report): string {
 
 /** GET /api/reports: a support lead's figures, for the sites the caller owns. */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.sqlite;
   app.get('/api/reports', { schema: { querystring: ReportQuerySchema } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(app.store, request, reply);
     if (!agent) return reply;
     const owned = agent.sites.filter((s) => s.role === 'owner').map((s) => s.id);
     if (owned.length === 0) return reply.code(403).send({ error: { code: 'forbidden', message: 'Reports are for site owners.' } });
     const siteIds = scopeSites(owned, request.query.siteId, reply);
     if (!siteIds) return reply;
     const { from, to, format } = request.query;
-    const report = buildReport(db, { siteIds, from, to });
+    const report = await buildReport(app.store.read, { siteIds, from, to });
     if (format === 'json') return report;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { isOwnOrigin } from './origins.ts';
 import { createEventBudget } from './event-budget.ts';
 import { closeAgentSocketsOnExpiry } from './session-expiry.ts';
-import { readSiteSettings } from '../sites/site-settings.ts';
+import '../sites/site.store.ts';
 import { embeddingAllowed } from '../identity/identity-rules.ts';
 
 /**
@@ -41,14 +41,17 @@ export default fp<{ config: Config }>(
     app.visitorNsp.use((socket, next) => {
       const { origin, host } = socket.handshake.headers;
       const claims = app.visitorTokens.verify(socket.handshake.auth?.token);
-      if (claims && !isOwnOrigin(origin, host, config.PUBLIC_URL)) {
-        const { allowedOrigins } = readSiteSettings(app.sqlite.db, claims.siteId);
-        if (!embeddingAllowed(allowedOrigins, undefined, origin, host)) {
-          next(new Error('forbidden_origin'));
-          return;
-        }
+      if (!claims || isOwnOrigin(origin, host, config.PUBLIC_URL)) {
+        next();
+        return;
       }
-      next();
+      app.store.read.sites.settings(claims.siteId).then(
+        ({ allowedOrigins }) => next(embeddingAllowed(allowedOrigins, undefined, origin, host) ? undefined : new Error('forbidden_origin')),
+        (err: unknown) => {
+          app.log.error({ err }, 'visitor origin check failed');
+          next(new Error('internal'));
+        },
+      );
     });
 
     const budget = (socket: Socket) => {

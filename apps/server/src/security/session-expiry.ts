@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
-import { schema } from '@hearth/db';
 import { SESSION_COOKIE, hashSessionToken } from '../auth/sessions.ts';
+import '../auth/auth.store.ts';
 
 /** setTimeout holds at most ~24.8 days; a 30-day session is re-checked once a day until its end. */
 const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
@@ -11,26 +10,30 @@ const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
  * a console left open must not keep receiving a site's chats after its session has expired.
  */
 export function closeAgentSocketsOnExpiry(app: FastifyInstance): void {
-  const { db } = app.sqlite;
-  const expiryOf = (tokenHash: string) =>
-    db.select({ expiresAt: schema.agentSessions.expiresAt }).from(schema.agentSessions).where(eq(schema.agentSessions.tokenHash, tokenHash)).get()
-      ?.expiresAt ?? 0;
+  const expiryOf = async (tokenHash: string) => (await app.store.read.auth.sessionExpiry(tokenHash)) ?? 0;
 
   app.agentNsp.on('connection', (socket) => {
     const token = app.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
     if (!token) return;
     const tokenHash = hashSessionToken(token);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const check = () => {
-      const left = expiryOf(tokenHash) - Date.now();
+    let gone = false;
+    const check = async () => {
+      const left = (await expiryOf(tokenHash)) - Date.now();
+      if (gone) return;
       if (left <= 0) {
         socket.disconnect(true);
         return;
       }
-      timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+      timer = setTimeout(() => void check().catch(failed), Math.min(left, MAX_TIMER_MS));
       timer.unref?.();
     };
-    check();
-    socket.on('disconnect', () => clearTimeout(timer));
+    // A failed read leaves the socket as it is; the next login check (reconnect, logout) still applies.
+    const failed = (err: unknown) => app.log.error({ err }, 'session expiry check failed');
+    void check().catch(failed);
+    socket.on('disconnect', () => {
+      gone = true;
+      clearTimeout(timer);
+    });
   });
 }

@@ -20,6 +20,7 @@ const statements = preparedStatements((db: HearthDb) => ({
 }));
 const parsedBySite = new WeakMap<HearthDb, Map<SiteId, { text: string; display: AgentDisplay }>>();
 
+/** @deprecated Synchronous SQLite read for code not yet behind the storage seam (conversations/); use `store.read.sites.agentDisplay`. */
 export function agentDisplay(db: HearthDb, siteId: SiteId): AgentDisplay {
   const row = statements(db).site.get({ id: siteId });
   if (!row) return { showAgents: true, siteName: '' };

@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
 
-/** A site's settings with every default filled in; an unreadable document reads as all defaults. */
+/**
+ * @deprecated Synchronous SQLite read for code not yet behind the storage seam (routing/,
+ * closing/, tests); use `store.read.sites.settings`.
+ */
 export function readSiteSettings(db: HearthDb, siteId: SiteId): SiteSettings {
   const row = db.select({ settings: schema.sites.settings }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
   return parseSiteSettings(row?.settings);
@@ -20,7 +23,10 @@ export function parseSiteSettings(text: string | undefined): SiteSettings {
   return parsed.success ? parsed.data : SiteSettingsSchema.parse({});
 }
 
-/** Merges a validated patch into the stored settings. Callers parse the patch at their boundary. */
+/**
+ * @deprecated Synchronous SQLite write for code not yet behind the storage seam (routing/, tests);
+ * use `tx.sites.updateSettings` in a unit.
+ */
 export function updateSiteSettings(db: HearthDb, siteId: SiteId, patch: Partial<SiteSettings>): SiteSettings {
   const next = SiteSettingsSchema.parse({ ...readSiteSettings(db, siteId), ...patch });
   db.update(schema.sites).set({ settings: JSON.stringify(next) }).where(eq(schema.sites.id, siteId)).run();

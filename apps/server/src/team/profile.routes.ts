@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
-import { schema } from '@hearth/db';
-import { AgentProfileUpdateSchema, type AgentId, type AgentProfile } from '@hearth/protocol';
-import { requireAgent } from '../auth/request-auth.ts';
+import { AgentProfileUpdateSchema, type AgentProfile } from '@hearth/protocol';
+import { authenticate, HttpError } from '../auth/request-auth.ts';
+import './team.store.ts';
 
 /**
  * Settings → My profile: any agent's own display name and avatar, which visitors see on the
@@ -10,19 +9,22 @@ import { requireAgent } from '../auth/request-auth.ts';
  * in the path to aim at someone else.
  */
 export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.sqlite;
-  const { agents } = schema;
+  const { store } = app;
 
-  const profile = (agentId: AgentId): AgentProfile =>
-    db.select({ agentId: agents.id, email: agents.email, name: agents.name, avatarUrl: agents.avatarUrl }).from(agents).where(eq(agents.id, agentId)).get()!;
+  const profile = async (agentId: AgentProfile['agentId']): Promise<AgentProfile> => {
+    const found = await store.read.team.profile(agentId);
+    // The session joined the agent's row a moment ago: gone now means deleted meanwhile.
+    if (!found) throw new HttpError(401, 'unauthorized', 'Please sign in.');
+    return found;
+  };
 
-  app.get('/api/agents/me/profile', async (request) => profile(requireAgent(app, request).agentId));
+  app.get('/api/agents/me/profile', async (request) => profile((await authenticate(store, request)).agentId));
 
   app.put('/api/agents/me/profile', { schema: { body: AgentProfileUpdateSchema } }, async (request) => {
-    const { agentId } = requireAgent(app, request);
+    const { agentId } = await authenticate(store, request);
     const { name, avatarUrl } = request.body;
     const patch = { ...(name === undefined ? {} : { name }), ...(avatarUrl === undefined ? {} : { avatarUrl }) };
-    if (Object.keys(patch).length) await app.commits.run(() => db.update(agents).set(patch).where(eq(agents.id, agentId)).run());
+    if (Object.keys(patch).length) await store.unit((tx) => tx.team.updateProfile(agentId, patch));
     return profile(agentId);
   });
 };

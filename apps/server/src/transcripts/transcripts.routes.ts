@@ -2,20 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { TranscriptSearchQuerySchema } from '@hearth/protocol';
 import { requestAgent, scopeSites } from '../auth/request-agent.ts';
 import { toCsv } from '../export/csv.ts';
-import { searchTranscripts } from './transcript-search.ts';
+import './transcript.store.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** GET /api/transcripts/search: full-text search of the agent's sites' transcripts, as JSON or CSV. */
 export const transcriptRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.sqlite;
   app.get('/api/transcripts/search', { schema: { querystring: TranscriptSearchQuerySchema } }, async (request, reply) => {
-    const agent = requestAgent(db, request, reply);
+    const agent = await requestAgent(app.store, request, reply);
     if (!agent) return reply;
     const { siteId, format, ...filters } = request.query;
     const siteIds = scopeSites(agent.sites.map((s) => s.id), siteId, reply);
     if (!siteIds) return reply;
-    const hits = searchTranscripts(db, siteIds, filters);
+    const hits = await app.store.read.transcripts.search(siteIds, filters);
     if (format === 'json') return { hits };
     const csv = toCsv(
       ['conversation_id', 'site_id', 'visitor', 'status', 'agent', 'rating', 'trigger', 'started_at', 'closed_at', 'snippet'],

@@ -1,8 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@hearth/db';
 import {
   SIGNAL_BODY_MAX_BYTES,
   SignalBatchSchema,
@@ -11,11 +9,11 @@ import {
   TriggerSettingsSchema,
   type SiteId,
 } from '@hearth/protocol';
-import { SESSION_COOKIE, agentForSession } from '../auth/sessions.ts';
-import { readSiteSettings, updateSiteSettings } from '../sites/site-settings.ts';
+import { SESSION_COOKIE, agentOfSession } from '../auth/sessions.ts';
 import { UnknownTrigger, recordSignals } from './signals.ts';
-import { createTrigger, deleteTrigger, listTriggers, updateTrigger } from './trigger-store.ts';
 import { triggerStats } from './trigger-stats.ts';
+import '../sites/site.store.ts';
+import './trigger.store.ts';
 
 const siteParams = z.strictObject({ siteId: SiteIdSchema });
 const triggerParams = z.strictObject({ siteId: SiteIdSchema, triggerId: z.string().min(1).max(64) });
@@ -25,21 +23,17 @@ const triggerParams = z.strictObject({ siteId: SiteIdSchema, triggerId: z.string
  * prompts and purchases.
  */
 export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.sqlite;
+  const { store } = app;
 
   /** Only an owner of the site may read or change its triggers; anyone else gets the same 404. */
-  function ownerOnly(request: FastifyRequest, reply: FastifyReply, siteId: SiteId): boolean {
-    const agent = agentForSession(db, request.cookies[SESSION_COOKIE], Date.now());
+  async function ownerOnly(request: FastifyRequest, reply: FastifyReply, siteId: SiteId): Promise<boolean> {
+    const agent = await agentOfSession(store.read.auth, request.cookies[SESSION_COOKIE], Date.now());
     if (!agent) {
       void reply.code(401).send({ error: { code: 'unauthorized', message: 'Please sign in.' } });
       return false;
     }
-    const membership = db
-      .select({ role: schema.memberships.role })
-      .from(schema.memberships)
-      .where(and(eq(schema.memberships.siteId, siteId), eq(schema.memberships.agentId, agent.agentId)))
-      .get();
-    if (membership?.role !== 'owner') {
+    const membership = await store.read.auth.siteRole(siteId, agent.agentId);
+    if (membership !== 'owner') {
       void reply.code(membership ? 403 : 404).send({
         error: membership ? { code: 'forbidden', message: 'Only the site owner can manage triggers.' } : { code: 'not_found', message: 'Not found.' },
       });
@@ -51,34 +45,36 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/sites/:siteId/triggers', { schema: { params: siteParams } }, async (request, reply) => {
     const { siteId } = request.params;
-    if (!ownerOnly(request, reply, siteId)) return reply;
-    const triggers = listTriggers(db, siteId);
-    return { triggers, stats: triggerStats(db, siteId, triggers) };
+    if (!(await ownerOnly(request, reply, siteId))) return reply;
+    const triggers = await store.read.triggers.list(siteId);
+    return { triggers, stats: triggerStats(await store.read.triggers.counts(siteId), triggers) };
   });
 
   app.post('/api/sites/:siteId/triggers', { schema: { params: siteParams, body: TriggerRuleInputSchema } }, async (request, reply) => {
     const { siteId } = request.params;
-    if (!ownerOnly(request, reply, siteId)) return reply;
-    return reply.code(201).send({ trigger: createTrigger(db, siteId, request.body, Date.now()) });
+    if (!(await ownerOnly(request, reply, siteId))) return reply;
+    const trigger = await store.unit((tx) => tx.triggers.create(siteId, request.body, Date.now()));
+    return reply.code(201).send({ trigger });
   });
 
   app.put('/api/sites/:siteId/triggers/:triggerId', { schema: { params: triggerParams, body: TriggerRuleInputSchema } }, async (request, reply) => {
     const { siteId, triggerId } = request.params;
-    if (!ownerOnly(request, reply, siteId)) return reply;
-    const trigger = updateTrigger(db, siteId, triggerId, request.body, Date.now());
+    if (!(await ownerOnly(request, reply, siteId))) return reply;
+    const trigger = await store.unit((tx) => tx.triggers.update(siteId, triggerId, request.body, Date.now()));
     return trigger ? { trigger } : notFound(reply);
   });
 
   app.delete('/api/sites/:siteId/triggers/:triggerId', { schema: { params: triggerParams } }, async (request, reply) => {
     const { siteId, triggerId } = request.params;
-    if (!ownerOnly(request, reply, siteId)) return reply;
-    return deleteTrigger(db, siteId, triggerId) ? reply.code(204).send() : notFound(reply);
+    if (!(await ownerOnly(request, reply, siteId))) return reply;
+    const deleted = await store.unit((tx) => tx.triggers.delete(siteId, triggerId));
+    return deleted ? reply.code(204).send() : notFound(reply);
   });
 
   app.get('/api/sites/:siteId/trigger-settings', { schema: { params: siteParams } }, async (request, reply) => {
     const { siteId } = request.params;
-    if (!ownerOnly(request, reply, siteId)) return reply;
-    return { settings: readSiteSettings(db, siteId).triggers };
+    if (!(await ownerOnly(request, reply, siteId))) return reply;
+    return { settings: (await store.read.sites.settings(siteId)).triggers };
   });
 
   app.put(
@@ -86,15 +82,14 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: siteParams, body: z.strictObject(TriggerSettingsSchema.shape) } },
     async (request, reply) => {
       const { siteId } = request.params;
-      if (!ownerOnly(request, reply, siteId)) return reply;
-      return { settings: updateSiteSettings(db, siteId, { triggers: request.body }).triggers };
+      if (!(await ownerOnly(request, reply, siteId))) return reply;
+      const settings = await store.unit((tx) => tx.sites.updateSettings(siteId, { triggers: request.body }));
+      return { settings: settings.triggers };
     },
   );
 
   // The loader runs on the customer's origin: the beacon answers any origin and reads no cookie.
   // (The triggers the loader evaluates come with its config: widget/widget-config.routes.ts.)
-  const siteByKey = (key: string) => db.select({ id: schema.sites.id, name: schema.sites.name }).from(schema.sites).where(eq(schema.sites.key, key)).get();
-
   // sendBeacon posts text/plain (no CORS preflight): parse it as JSON here, in this plugin only.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: SIGNAL_BODY_MAX_BYTES }, (_request, body, done) => {
@@ -107,10 +102,10 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/widget/signals', { bodyLimit: SIGNAL_BODY_MAX_BYTES, schema: { body: SignalBatchSchema } }, async (request, reply) => {
     void reply.header('access-control-allow-origin', '*');
-    const site = siteByKey(request.body.siteKey);
+    const site = await store.read.sites.byKey(request.body.siteKey);
     if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
     try {
-      const stored = await app.commits.run(() => recordSignals(db, site.id, request.body, Date.now()));
+      const stored = await store.unit((tx) => recordSignals(tx, site.id, request.body, Date.now()));
       return { stored };
     } catch (error) {
       if (!(error instanceof UnknownTrigger)) throw error;

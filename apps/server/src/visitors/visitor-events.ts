@@ -1,7 +1,9 @@
 import { and, desc, eq, notInArray } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { VISITOR_EVENTS_KEPT, type SiteId, type VisitorAttributes, type VisitorEvent, type VisitorId } from '@hearth/protocol';
+import type { StoreTx } from '../store/store.ts';
 import { parseStoredAttributes } from './visitor-profile.ts';
+import './visitor.store.ts';
 
 const { visitorEvents } = schema;
 
@@ -13,6 +15,20 @@ export interface TrackInput {
 }
 
 /**
+ * Stores one `Hearth('track')` event in the caller's unit. The loader replays a visit's recent
+ * events on every frame load, so (visitor, id) is the idempotency key; only the newest
+ * VISITOR_EVENTS_KEPT are kept, so a chatty page cannot grow a visitor's history without bound.
+ * Returns the event when it is new, null for a replay.
+ */
+export async function trackVisitorEvent(tx: StoreTx, siteId: SiteId, visitorId: VisitorId, input: TrackInput, now: number): Promise<VisitorEvent | null> {
+  if (!(await tx.visitors.recordEvent(siteId, visitorId, input, now, VISITOR_EVENTS_KEPT))) return null;
+  return { id: input.id, name: input.name, props: input.props ?? {}, at: input.at };
+}
+
+/**
+ * @deprecated Synchronous SQLite write for code not yet behind the storage seam (conversations/);
+ * use {@link trackVisitorEvent} in a unit.
+ *
  * Stores one `Hearth('track')` event. The loader replays a visit's recent events on every frame
  * load, so (visitor, id) is the idempotency key; only the newest VISITOR_EVENTS_KEPT are kept, so a
  * chatty page cannot grow a visitor's history without bound. Returns the event when it is new.
@@ -36,7 +52,7 @@ export function recordVisitorEvent(db: HearthDb, siteId: SiteId, visitorId: Visi
   });
 }
 
-/** Newest first. */
+/** @deprecated Newest first; use `store.read.visitors.events`. */
 export function visitorEventsOf(db: HearthDb, visitorId: VisitorId, limit = 50): VisitorEvent[] {
   return db
     .select({ id: visitorEvents.eventId, name: visitorEvents.name, props: visitorEvents.props, at: visitorEvents.at })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTRIBUTES, VisitorAttributesSchema, AppearanceSchema } from '@hearth/protocol';
-import { mergeAttributes, parseStoredAttributes, validTimeZone } from './visitor-profile.ts';
+import { decideProfileChange, mergeAttributes, parseStoredAttributes, validTimeZone } from './visitor-profile.ts';
 
 describe('visitor attributes', () => {
   it('merges changes and removes keys set to null', () => {
@@ -40,5 +40,29 @@ describe('visitor time zone', () => {
     expect(validTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
     expect(validTimeZone('Mars/Olympus')).toBeNull();
     expect(validTimeZone('')).toBeNull();
+  });
+});
+
+describe('decideProfileChange', () => {
+  const anonymous = { attributes: '{"plan":"pro"}', externalId: null };
+  const verified = { attributes: '{}', externalId: 'user-7' };
+
+  it('sets name, email, locale and merged attributes of an anonymous visitor', () => {
+    expect(decideProfileChange(anonymous, { name: 'Ada', email: 'ada@example.com', timeZone: 'Europe/Paris', language: ' fr ', attributes: { seats: 3 } })).toEqual({
+      ok: true,
+      set: { name: 'Ada', email: 'ada@example.com', timeZone: 'Europe/Paris', language: 'fr', attributes: '{"plan":"pro","seats":3}' },
+    });
+  });
+
+  it('never overwrites a verified visitor\'s name or email, but keeps their locale and attributes', () => {
+    expect(decideProfileChange(verified, { name: 'Mallory', email: 'm@evil.test', timeZone: 'Nowhere/Else', attributes: { a: 1 } })).toEqual({
+      ok: true,
+      set: { timeZone: null, attributes: '{"a":1}' },
+    });
+  });
+
+  it('refuses an update past the attribute limit and writes nothing', () => {
+    const full = JSON.stringify(Object.fromEntries(Array.from({ length: MAX_ATTRIBUTES }, (_, i) => [`k${i}`, i])));
+    expect(decideProfileChange({ attributes: full, externalId: null }, { name: 'Ada', attributes: { extra: 1 } })).toEqual({ ok: false, code: 'too_many_attributes' });
   });
 });

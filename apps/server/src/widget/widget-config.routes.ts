@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@hearth/db';
 import type { WidgetPublicConfig } from '@hearth/protocol';
 import { launcherTextOn } from '@hearth/chat-client';
-import { readSiteSettings } from '../sites/site-settings.ts';
 import { widgetTriggerConfig } from '../triggers/widget-trigger-config.ts';
+import '../sites/site.store.ts';
 
 /** Browsers and proxies may reuse the config this long: an owner's change reaches visitors within it. */
 export const WIDGET_CONFIG_MAX_AGE_S = 30;
@@ -16,16 +14,17 @@ export const WIDGET_CONFIG_MAX_AGE_S = 30;
  * customer's page), no cookie read; nothing in it is secret.
  */
 export const widgetConfigRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.sqlite;
+  const { store } = app;
   app.get(
     '/api/widget/config',
     { schema: { querystring: z.object({ site: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }) } },
     async (request, reply) => {
       void reply.header('access-control-allow-origin', '*');
-      const site = db.select({ id: schema.sites.id, name: schema.sites.name }).from(schema.sites).where(eq(schema.sites.key, request.query.site)).get();
+      const site = await store.read.sites.byKey(request.query.site);
       if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
-      const { appearance } = readSiteSettings(db, site.id);
-      const config: WidgetPublicConfig = { appearance, onBrand: launcherTextOn(appearance.brandColor), triggers: widgetTriggerConfig(app, site) };
+      const { appearance } = await store.read.sites.settings(site.id);
+      // The launcher's text color on the brand, computed here so the loader carries no color math.
+      const config: WidgetPublicConfig = { appearance, onBrand: launcherTextOn(appearance.brandColor), triggers: await widgetTriggerConfig(app, site) };
       return reply.header('cache-control', `public, max-age=${WIDGET_CONFIG_MAX_AGE_S}`).send(config);
     },
   );

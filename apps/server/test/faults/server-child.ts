@@ -16,7 +16,7 @@ export interface RunningServer {
 }
 
 /** Starts the real Hearth process (server.ts) on port 0 with the given data directory. */
-export async function startServerProcess(dataDir: string): Promise<RunningServer> {
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
     cwd: serverRoot,
     env: {
@@ -27,6 +27,7 @@ export async function startServerProcess(dataDir: string): Promise<RunningServer
       HEARTH_ADMIN_EMAIL: OWNER.email,
       HEARTH_ADMIN_PASSWORD: OWNER.password,
       LOG_LEVEL: 'error',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

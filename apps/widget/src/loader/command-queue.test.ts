@@ -7,7 +7,7 @@ describe('window.Hearth', () => {
     const calls: string[] = [];
     const target: { Hearth?: HearthApi } = {};
     // What the snippet does before the loader arrives.
-    const stub: HearthApi = function (...args: unknown[]) {
+    const stub: HearthApi = (...args: unknown[]) => {
       (stub.q ??= []).push(args);
     };
     target.Hearth = stub;

@@ -20,7 +20,10 @@ const browserLocale = pickLocale(null, null, navigator.languages);
 
 /** Paints at once when the browser's language is already here (English), else once it is or the wait ends. */
 function paintInBrowserLocale(paint: () => void): void {
-  if (loadedStrings(browserLocale)) return paint();
+  if (loadedStrings(browserLocale)) {
+    paint();
+    return;
+  }
   void Promise.race([loadStrings(browserLocale), new Promise((resolve) => setTimeout(resolve, STRINGS_WAIT_MS))]).then(paint);
 }
 

@@ -1,4 +1,4 @@
-import type { DbHandle, HearthDb } from '@hearth/db';
+import { latestMigrationMillis, type DbHandle, type HearthDb } from '@hearth/db';
 import type { Store, StoreTx } from '../store.ts';
 import { GroupCommit, type BatchObserver } from './group-commit.ts';
 import { sqliteAdapters } from './adapters.ts';
@@ -28,7 +28,8 @@ export function createSqliteStore(handle: DbHandle, onBatch?: BatchObserver): Sq
     () => tx,
     () => current,
   );
-  const migrationsApplied = handle.sqlite.prepare('select count(*) as n from __drizzle_migrations');
+  const newestApplied = handle.sqlite.prepare('select max(created_at) as latest from __drizzle_migrations');
+  const newestCommitted = latestMigrationMillis();
   return {
     engine: 'sqlite',
     commits,
@@ -49,8 +50,8 @@ export function createSqliteStore(handle: DbHandle, onBatch?: BatchObserver): Sq
     onFact: (topic, hook) => hooks.on(topic, hook),
     onCommitted: (listener) => hooks.onCommitted(listener),
     async ping() {
-      const row = migrationsApplied.get() as { n: number } | undefined;
-      if (!row || row.n === 0) throw new Error('migrations have not been applied');
+      const row = newestApplied.get() as { latest: number | string | null } | undefined;
+      if (Number(row?.latest ?? 0) < newestCommitted) throw new Error('migrations have not all been applied');
     },
     async close() {
       await commits.close();

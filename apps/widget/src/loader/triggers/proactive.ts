@@ -81,7 +81,7 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   let closePrompt: (() => void) | null = null;
   let engageShown: (() => void) | null = null;
   let due: Record<string, number> = {};
-  let outbox: SignalEvent[] = [];
+  const outbox: SignalEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   const note = (kind: VisitorTimelineEntry['kind'], label: string): void => {

@@ -1,19 +1,35 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { HearthDb } from '@hearth/db';
-import type { Report, ReportGroup, ReportMetrics, SiteId } from '@hearth/protocol';
+import type { ConversationMetricsRow, RatingMetricsRow, ReportScope, ReportStore } from '../../reports/report.store.ts';
 
 /**
- * Every figure of the reports, computed in SQL over the conversations of `siteIds` started in
- * [from, to). The exact definitions are in the README ("Reports: what each figure means"); the
- * fixture in test/reports.test.ts checks each one against hand-computed values.
+ * The reports' SQL, in SQLite's dialect (json_extract, strftime, summed booleans, MATERIALIZED
+ * CTEs): the PostgreSQL twin computes the same rows with its own functions.
  */
-export interface ReportScope {
-  siteIds: readonly SiteId[];
-  from: number;
-  to: number;
+export function sqliteReportStore(db: HearthDb): ReportStore {
+  return {
+    async conversationMetrics(scope) {
+      return scope.siteIds.length ? conversationMetrics(db, scope) : [];
+    },
+    async ratingMetrics(scope) {
+      return scope.siteIds.length ? ratingMetrics(db, scope) : [];
+    },
+    async volumeByDay(scope) {
+      if (!scope.siteIds.length) return [];
+      return db.all(sql`
+        with ${scoped(scope)}
+        select strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') as day, count(*) as count from scoped group by 1 order by 1`);
+    },
+    async volumeByHourOfWeek(scope) {
+      if (!scope.siteIds.length) return [];
+      return db.all(sql`
+        with ${scoped(scope)}
+        select cast(strftime('%w', created_at / 1000, 'unixepoch') as integer) as weekday,
+          cast(strftime('%H', created_at / 1000, 'unixepoch') as integer) as hour, count(*) as count
+        from scoped group by 1, 2 order by 1, 2`);
+    },
+  };
 }
-
-type Dimension = 'overall' | 'agent' | 'trigger' | 'page';
 
 /**
  * The conversations in scope with their group keys: the assigned agent (at close, for closed ones),
@@ -42,27 +58,14 @@ const byEveryDimension = (columns: SQL, source: SQL, keys: { agent: SQL; trigger
   union all select 'trigger', ${keys.trigger}, ${columns} from ${source}
   union all select 'page', ${keys.page}, ${columns} from ${source}`;
 
-interface ConversationRow {
-  dim: Dimension;
-  k: string;
-  conversations: number;
-  frtMedian: number | null;
-  frtP90: number | null;
-  avgResponse: number | null;
-  avgResolution: number | null;
-  fcrEligible: number;
-  fcrResolved: number;
-  missed: number;
-}
-
 /**
  * One pass: per-conversation facts from the messages (grouped and windowed, never one correlated
  * lookup per figure), computed once and then grouped by every dimension. MATERIALIZED keeps SQLite
  * from inlining a CTE into each place that reads it.
  */
-function conversationMetrics(db: HearthDb, scope: ReportScope): ConversationRow[] {
+function conversationMetrics(db: HearthDb, scope: ReportScope): ConversationMetricsRow[] {
   const facts = sql`facts`;
-  return db.all<ConversationRow>(sql`
+  return db.all<ConversationMetricsRow>(sql`
     with ${scoped(scope)},
     msgs as materialized (
       select m.conversation_id as cid, m.seq, m.author_type as t, m.author_id as author, m.created_at as at,
@@ -128,22 +131,9 @@ function conversationMetrics(db: HearthDb, scope: ReportScope): ConversationRow[
     group by f.dim, f.k`);
 }
 
-interface RatingRow {
-  dim: Dimension;
-  k: string;
-  ratings: number;
-  satisfied: number;
-  s1: number;
-  s2: number;
-  s3: number;
-  s4: number;
-  s5: number;
-  cesAverage: number | null;
-}
-
 /** Ratings of the conversations in scope; per agent by the agent the rating was credited to. */
-function ratingMetrics(db: HearthDb, scope: ReportScope): RatingRow[] {
-  return db.all<RatingRow>(sql`
+function ratingMetrics(db: HearthDb, scope: ReportScope): RatingMetricsRow[] {
+  return db.all<RatingMetricsRow>(sql`
     with ${scoped(scope)},
     rated as materialized (
       select coalesce(r.agent_id, '') as k_agent, s.k_trigger, s.k_page, r.score, r.ces
@@ -154,86 +144,4 @@ function ratingMetrics(db: HearthDb, scope: ReportScope): RatingRow[] {
       sum(score = 1) as s1, sum(score = 2) as s2, sum(score = 3) as s3, sum(score = 4) as s4, sum(score = 5) as s5,
       avg(ces) as cesAverage
     from keyed group by dim, k`);
-}
-
-const empty = (): ReportMetrics => ({
-  conversations: 0,
-  firstResponseMedianMs: null,
-  firstResponseP90Ms: null,
-  avgResponseMs: null,
-  avgResolutionMs: null,
-  firstContactResolutionRate: null,
-  missed: 0,
-  ratings: 0,
-  csatScore: null,
-  csatDistribution: [0, 0, 0, 0, 0],
-  cesAverage: null,
-});
-
-/** Averages are rounded to whole milliseconds (and CES to 2 decimals) so exports stay readable. */
-const round = (v: number | null, digits = 0) => (v === null ? null : Number(v.toFixed(digits)));
-
-function allMetrics(db: HearthDb, scope: ReportScope): Record<Dimension, Map<string, ReportMetrics>> {
-  const out: Record<Dimension, Map<string, ReportMetrics>> = { overall: new Map(), agent: new Map(), trigger: new Map(), page: new Map() };
-  const at = (dim: Dimension, k: string) => {
-    const groups = out[dim];
-    let m = groups.get(k);
-    if (!m) groups.set(k, (m = empty()));
-    return m;
-  };
-  for (const r of conversationMetrics(db, scope)) {
-    Object.assign(at(r.dim, r.k), {
-      conversations: r.conversations,
-      firstResponseMedianMs: r.frtMedian,
-      firstResponseP90Ms: r.frtP90,
-      avgResponseMs: round(r.avgResponse),
-      avgResolutionMs: round(r.avgResolution),
-      firstContactResolutionRate: r.fcrEligible ? r.fcrResolved / r.fcrEligible : null,
-      missed: r.missed,
-    });
-  }
-  for (const r of ratingMetrics(db, scope)) {
-    Object.assign(at(r.dim, r.k), {
-      ratings: r.ratings,
-      csatScore: r.ratings ? r.satisfied / r.ratings : null,
-      csatDistribution: [r.s1, r.s2, r.s3, r.s4, r.s5],
-      cesAverage: round(r.cesAverage, 2),
-    });
-  }
-  return out;
-}
-
-function labelled(metrics: Map<string, ReportMetrics>, label: (key: string) => string): ReportGroup[] {
-  return [...metrics]
-    .map(([key, m]) => ({ key, label: label(key), ...m }))
-    .sort((a, b) => b.conversations - a.conversations || a.label.localeCompare(b.label));
-}
-
-export function buildReport(db: HearthDb, scope: ReportScope): Report {
-  const base = { from: scope.from, to: scope.to };
-  if (scope.siteIds.length === 0) {
-    return { ...base, overall: empty(), byAgent: [], byTrigger: [], byPage: [], volumeByDay: [], volumeByHourOfWeek: [] };
-  }
-  const metrics = allMetrics(db, scope);
-  const ids = [...metrics.agent.keys()].filter(Boolean);
-  const names = new Map(
-    ids.length
-      ? db.all<{ id: string; name: string }>(sql`select id, name from agents where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((a) => [a.id, a.name])
-      : [],
-  );
-  return {
-    ...base,
-    overall: metrics.overall.get('all') ?? empty(),
-    byAgent: labelled(metrics.agent, (k) => (k ? (names.get(k) ?? 'Former agent') : 'Unassigned')),
-    byTrigger: labelled(metrics.trigger, (k) => k || '(no trigger)'),
-    byPage: labelled(metrics.page, (k) => k || '(unknown page)'),
-    volumeByDay: db.all(sql`
-      with ${scoped(scope)}
-      select strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') as day, count(*) as count from scoped group by 1 order by 1`),
-    volumeByHourOfWeek: db.all(sql`
-      with ${scoped(scope)}
-      select cast(strftime('%w', created_at / 1000, 'unixepoch') as integer) as weekday,
-        cast(strftime('%H', created_at / 1000, 'unixepoch') as integer) as hour, count(*) as count
-      from scoped group by 1, 2 order by 1, 2`),
-  };
 }

@@ -1,24 +1,49 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { HearthDb } from '@hearth/db';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { schema, type HearthDb } from '@hearth/db';
 import { TRANSCRIPT_SEARCH_LIMIT, type SiteId, type TranscriptSearchHit } from '@hearth/protocol';
-import { ftsPhrase } from './fts-query.ts';
+import type { SearchFilters, TranscriptStore } from '../../transcripts/transcript.store.ts';
+import { ftsPhrase } from '../../transcripts/fts-query.ts';
 
-export interface SearchFilters {
-  q?: string | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-  agentId?: string | undefined;
-  rating?: number | undefined;
-  trigger?: string | undefined;
-  status?: 'open' | 'closed' | undefined;
+const { conversationEvents, messages } = schema;
+
+export function sqliteTranscriptStore(db: HearthDb): TranscriptStore {
+  return {
+    async search(siteIds, filters) {
+      return searchTranscripts(db, siteIds, filters);
+    },
+
+    async messagesOf(conversationId) {
+      return db
+        .select({ at: messages.createdAt, authorType: messages.authorType, authorName: messages.authorName, body: messages.body })
+        .from(messages)
+        .where(eq(messages.conversationId, conversationId))
+        .orderBy(asc(messages.seq))
+        .all();
+    },
+
+    async eventsOf(conversationId) {
+      return db
+        .select({ type: conversationEvents.type, actorType: conversationEvents.actorType, actorId: conversationEvents.actorId, data: conversationEvents.data, createdAt: conversationEvents.createdAt })
+        .from(conversationEvents)
+        .where(eq(conversationEvents.conversationId, conversationId))
+        .orderBy(asc(conversationEvents.id))
+        .all()
+        .map((e) => ({ ...e, data: parseData(e.data) }));
+    },
+  };
 }
 
-/**
- * Conversations of `siteIds` whose messages contain the phrase `q` (FTS5 over messages), narrowed
- * by the filters, newest first. Every condition is a bound parameter; `siteIds` is the caller's
- * membership, so another site's transcript can never match.
- */
-export function searchTranscripts(db: HearthDb, siteIds: readonly SiteId[], f: SearchFilters): TranscriptSearchHit[] {
+function parseData(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** FTS5 phrase search; every condition is a bound parameter. */
+function searchTranscripts(db: HearthDb, siteIds: readonly SiteId[], f: SearchFilters): TranscriptSearchHit[] {
   if (siteIds.length === 0) return [];
   const sites = sql.join(siteIds.map((id) => sql`${id}`), sql`, `);
   const phrase = f.q ? ftsPhrase(f.q) : null;

@@ -1,11 +1,19 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
-import type { AgentId, VisitorId } from '@hearth/protocol';
+import type { AgentId, SiteId, VisitorId } from '@hearth/protocol';
+import type { DataCareStore, VisitorExport } from '../../data-care/data-care.store.ts';
 
 const { conversationEvents, conversations, memberships, messages, pageViews, visitors } = schema;
 
-/** The visitor's site if `agentId` owns it; null for agents, other sites' owners and unknown ids alike. */
-export function siteOwnedBy(db: HearthDb, agentId: AgentId, visitorId: VisitorId): string | null {
+export function sqliteDataCareStore(db: HearthDb): DataCareStore {
+  return {
+    siteOwnedBy: async (agentId, visitorId) => siteOwnedBy(db, agentId, visitorId),
+    exportVisitor: async (visitorId) => exportVisitor(db, visitorId),
+    eraseVisitor: async (visitorId) => eraseVisitor(db, visitorId),
+  };
+}
+
+function siteOwnedBy(db: HearthDb, agentId: AgentId, visitorId: VisitorId): SiteId | null {
   const row = db
     .select({ siteId: visitors.siteId })
     .from(visitors)
@@ -15,13 +23,12 @@ export function siteOwnedBy(db: HearthDb, agentId: AgentId, visitorId: VisitorId
   return row?.siteId ?? null;
 }
 
-/** Everything Hearth holds about one visitor (a data-subject access request). */
-export function exportVisitor(db: HearthDb, visitorId: VisitorId) {
+function exportVisitor(db: HearthDb, visitorId: VisitorId): VisitorExport {
   const visitor = db.select().from(visitors).where(eq(visitors.id, visitorId)).get();
   const convs = db.select().from(conversations).where(eq(conversations.visitorId, visitorId)).all();
   const ids = convs.map((c) => c.id);
   return {
-    visitor,
+    visitor: visitor ?? null,
     conversations: convs,
     messages: ids.length ? db.select().from(messages).where(inArray(messages.conversationId, ids)).orderBy(messages.conversationId, messages.seq).all() : [],
     events: ids.length ? db.select().from(conversationEvents).where(inArray(conversationEvents.conversationId, ids)).all() : [],
@@ -29,13 +36,8 @@ export function exportVisitor(db: HearthDb, visitorId: VisitorId) {
   };
 }
 
-/**
- * Erases a visitor and everything about them. Must run inside one transaction (app.commits.run),
- * so an erase is all or nothing. Deletes are explicit, child rows
- * first, rather than trusting cascades: a table another feature adds must be listed here too
- * (the erase test scans every table for leftovers, so a forgotten one fails it).
- */
-export function eraseVisitor(db: HearthDb, visitorId: VisitorId): { messages: number; conversations: number } {
+/** Child rows first; every table holding visitor data is listed (see DataCareStore.eraseVisitor). */
+function eraseVisitor(db: HearthDb, visitorId: VisitorId): { messages: number; conversations: number } {
   const ids = db.select({ id: conversations.id }).from(conversations).where(eq(conversations.visitorId, visitorId)).all().map((c) => c.id);
   let removed = 0;
   if (ids.length) {

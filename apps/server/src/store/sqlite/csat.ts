@@ -1,0 +1,58 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { schema, type HearthDb } from '@hearth/db';
+import type { CsatStore } from '../../csat/csat.store.ts';
+
+const { conversationEvents, conversations, csatRatings, messages } = schema;
+
+export function sqliteCsatStore(db: HearthDb): CsatStore {
+  return {
+    async rating(conversationId) {
+      return (
+        db
+          .select({ score: csatRatings.score, ces: csatRatings.ces, comment: csatRatings.comment, ratedAt: csatRatings.updatedAt })
+          .from(csatRatings)
+          .where(eq(csatRatings.conversationId, conversationId))
+          .get() ?? null
+      );
+    },
+
+    async hasAgentReply(conversationId) {
+      const reply = db
+        .select({ one: sql<number>`1` })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.authorType, 'agent')))
+        .limit(1)
+        .get();
+      return reply !== undefined;
+    },
+
+    async visitorConversation(siteId, visitorId, conversationId) {
+      return (
+        db
+          .select({ id: conversations.id, status: conversations.status, closedAt: conversations.closedAt, agentId: conversations.assignedAgentId })
+          .from(conversations)
+          .where(and(eq(conversations.id, conversationId), eq(conversations.visitorId, visitorId), eq(conversations.siteId, siteId)))
+          .get() ?? null
+      );
+    },
+
+    async saveRating(r) {
+      const values = { score: r.score, ces: r.ces, comment: r.comment, updatedAt: r.now };
+      db.insert(csatRatings)
+        .values({ conversationId: r.conversationId, siteId: r.siteId, visitorId: r.visitorId, agentId: r.agentId, createdAt: r.now, ...values })
+        .onConflictDoUpdate({ target: csatRatings.conversationId, set: values })
+        .run();
+      db.insert(conversationEvents)
+        .values({
+          conversationId: r.conversationId,
+          siteId: r.siteId,
+          type: 'csat.rated',
+          actorType: 'visitor',
+          actorId: r.visitorId,
+          data: JSON.stringify({ score: r.score, ces: r.ces, agentId: r.agentId }),
+          createdAt: r.now,
+        })
+        .run();
+    },
+  };
+}
