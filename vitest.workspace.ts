@@ -30,6 +30,8 @@ export const projects: TestProjectInlineConfiguration[] = [
     esbuild: preactJsx,
     test: { name: 'console', root: './apps/console', include: ['src/**/*.test.{ts,tsx}'] },
   },
+  // The repository's own tooling (import-boundary check).
+  { test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'] } },
   {
     // `pnpm bench --quick` as a test: structure and zero loss, no timings.
     test: { name: 'bench', root: './bench', include: ['**/*.test.ts'], testTimeout: 180_000 },

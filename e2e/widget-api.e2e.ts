@@ -170,7 +170,7 @@ describe('Hearth JS API', () => {
     const frame = await widgetFrame(p);
     await expect.poll(async () => (await received(frame)).length).toBe(6); // the ready handshake
     // Queued before load: the cart's line items arrive as a count, and the visit keeps the event.
-    const stored = await p.evaluate(() => JSON.parse(sessionStorage.getItem('hearth:tracks:demo') ?? '[]'));
+    const stored = (await p.evaluate(() => sessionStorage.getItem('hearth:tracks:demo') ?? '')).split('\n').map((line) => JSON.parse(line));
     expect(stored).toMatchObject([{ name: 'cart', props: { value: 84, currency: 'EUR', items: 2 } }]);
     expect(stored[0].id).toMatch(/^[a-z0-9]{8,}$/);
 

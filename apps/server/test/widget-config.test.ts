@@ -21,6 +21,7 @@ describe('GET /api/widget/config', () => {
     const config = (await res.json()) as WidgetPublicConfig;
     expect(config).toEqual({
       appearance: expect.objectContaining({ brandColor: '#4f46e5', position: 'right', theme: 'auto', launcherLabel: '', locale: null }),
+      onBrand: '#ffffff',
       triggers: null,
     });
   });
@@ -28,7 +29,10 @@ describe('GET /api/widget/config', () => {
   it("serves the owner's appearance for that site only", async () => {
     const appearance = { brandColor: '#fde047', position: 'left', theme: 'dark', launcherLabel: 'Ask us' };
     h.app.sqlite.sqlite.prepare('update sites set settings = ? where id = ?').run(JSON.stringify({ appearance }), h.siteB.siteId);
-    expect(((await (await get(h.siteB.siteKey)).json()) as WidgetPublicConfig).appearance).toMatchObject(appearance);
+    const siteB = (await (await get(h.siteB.siteKey)).json()) as WidgetPublicConfig;
+    expect(siteB.appearance).toMatchObject(appearance);
+    // The launcher's text on yellow: near-black, computed here so the loader carries no color math.
+    expect(siteB.onBrand).toBe('#111827');
     expect(((await (await get(h.siteA.siteKey)).json()) as WidgetPublicConfig).appearance.brandColor).toBe('#4f46e5');
   });
 

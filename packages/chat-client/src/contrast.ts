@@ -52,6 +52,20 @@ export function textColorOn(background: string): string {
   return contrastRatio(WHITE, background) >= AA_TEXT ? WHITE : BLACK;
 }
 
+/** The launcher's icon and badge text on the brand color: near-black on light brands (softer than black). */
+export const NEAR_BLACK = '#111827';
+
+/**
+ * The launcher's text color on the brand: white when it passes AA (owners pick brand colors
+ * expecting white on them), else near-black, else black (mid tones like #808080 pass only with
+ * black). Computed by the server for the widget config, so the loader carries no color math.
+ *
+ * @example launcherTextOn('#4f46e5') // '#ffffff'; launcherTextOn('#fde047') // '#111827'
+ */
+export function launcherTextOn(background: string): string {
+  return [WHITE, NEAR_BLACK].find((text) => contrastRatio(background, text) >= AA_TEXT) ?? BLACK;
+}
+
 /**
  * `color`, darkened on a light background (lightened on a dark one) in small steps until it reaches
  * `min` contrast against `background`: the brand's hue kept as far as readability allows.

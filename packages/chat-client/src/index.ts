@@ -16,5 +16,6 @@ export {
   type CartState,
 } from './triggers/evaluate-triggers.ts';
 export { describeCondition, BLOCKED_TEXT } from './triggers/describe-condition.ts';
-export { AA_TEXT, contrastRatio, readableOn, relativeLuminance, textColorOn, mixColors } from './contrast.ts';
+export { AA_TEXT, contrastRatio, launcherTextOn, readableOn, relativeLuminance, textColorOn, mixColors } from './contrast.ts';
 export { hasVisibleText } from '@hearth/protocol/visible-text';
+export { fold, foldedIncludes } from './fold.ts';

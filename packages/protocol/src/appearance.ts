@@ -69,6 +69,8 @@ export type VisitorAttributes = z.infer<typeof VisitorAttributesSchema>;
 /** What `GET /api/widget/config?site=KEY` returns to the loader: one request for launcher and triggers. */
 export interface WidgetPublicConfig {
   appearance: Appearance;
+  /** The launcher's text color on `appearance.brandColor` (AA), computed by the server: `#ffffff`, `#111827` or `#000000`. */
+  onBrand: string;
   /** null when the site has no enabled trigger: the loader then never fetches its detectors. */
   triggers: WidgetTriggerConfig | null;
 }

@@ -41,7 +41,7 @@ export function AgentsView({ state, sites, agentId }: Props) {
                     {agents.map((a) => (
                       <tr key={a.agentId}>
                         <th scope="row">
-                          {a.name}
+                          <bdi>{a.name}</bdi>
                           {a.agentId === agentId && <span class="muted"> (you)</span>}
                         </th>
                         <td>

@@ -85,7 +85,7 @@ export function RepliesPage({ sites, desk }: Props) {
           )}
           <label class="field">
             Title
-            <input required maxLength={80} value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+            <input required maxLength={80} dir="auto" value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
           </label>
           <label class="field">
             Shortcut
@@ -100,7 +100,7 @@ export function RepliesPage({ sites, desk }: Props) {
           </label>
           <label class="field field--wide">
             Text
-            <textarea required maxLength={2000} rows={4} value={draft.text} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })} />
+            <textarea required maxLength={2000} rows={4} dir="auto" value={draft.text} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })} />
           </label>
           <div class="form-actions">
             <button type="submit" class="button button--primary">
@@ -134,8 +134,8 @@ export function RepliesPage({ sites, desk }: Props) {
                 <td class="replies-shortcut">
                   <code>/{r.shortcut}</code>
                 </td>
-                <td class="replies-title">{r.title}</td>
-                <td class="replies-text">{r.text}</td>
+                <td class="replies-title" dir="auto">{r.title}</td>
+                <td class="replies-text" dir="auto">{r.text}</td>
                 <td>{r.scope === 'site' ? `Site-wide${sites.length > 1 ? ` · ${siteNames.get(r.siteId) ?? ''}` : ''}` : 'Mine'}</td>
                 <td class="actions-cell">
                   {r.editable && (

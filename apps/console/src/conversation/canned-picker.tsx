@@ -13,7 +13,7 @@ export function CannedPicker({ id, matches, active, onPick }: Props) {
     <ul id={id} class="canned-list" role="listbox" aria-label="Canned replies">
       {matches.length === 0 && (
         <li class="canned-empty" role="option" aria-disabled="true" aria-selected="false">
-          No matching canned reply
+          No matching canned reply — Escape to write it as text
         </li>
       )}
       {matches.map((r, i) => (
@@ -30,7 +30,7 @@ export function CannedPicker({ id, matches, active, onPick }: Props) {
           }}
         >
           <span class="canned-shortcut">/{r.shortcut}</span>
-          <span class="canned-title">{r.title}</span>
+          <span class="canned-title" dir="auto">{r.title}</span>
           {r.scope === 'personal' && <span class="chip">Mine</span>}
         </li>
       ))}

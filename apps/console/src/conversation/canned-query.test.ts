@@ -21,6 +21,13 @@ describe('slash token', () => {
     expect(slashTokenAt('Thanks! /ref', 12)).toEqual({ start: 8, query: 'ref' });
     expect(slashTokenAt('line\n/hi', 8)).toEqual({ start: 5, query: 'hi' });
   });
+  it('takes any letter, accented or not, so typing /olá or /привет keeps the picker open (issue 16 item 7)', () => {
+    expect(slashTokenAt('/olá', 4)).toEqual({ start: 0, query: 'olá' });
+    expect(slashTokenAt('Hi /Manhã', 9)).toEqual({ start: 3, query: 'manhã' });
+    expect(slashTokenAt('/ola\u0301', 5)).toEqual({ start: 0, query: 'ola\u0301' });
+    expect(slashTokenAt('/привет', 7)).toEqual({ start: 0, query: 'привет' });
+    expect(slashTokenAt('/退货', 3)).toEqual({ start: 0, query: '退货' });
+  });
   it('ignores slashes inside words and URLs', () => {
     expect(slashTokenAt('and/or', 6)).toBeNull();
     expect(slashTokenAt('https://x.test/path', 19)).toBeNull();
@@ -34,6 +41,13 @@ describe('matchCanned', () => {
     expect(matchCanned(all, 'hi').map((r) => r.title)).toEqual(['My greeting', 'Greeting', 'Shipping times']);
     expect(matchCanned(all, 'policy').map((r) => r.shortcut)).toEqual(['refund']);
     expect(matchCanned(all, '').length).toBe(4);
+  });
+  it('matches titles and shortcuts case- and accent-insensitively, both ways (issue 16 item 7)', () => {
+    const pt = [reply('ola', 'Olá, tudo bem?'), reply('bom-dia', 'Bom dia, manhã cedo'), reply('grosse', 'Größe'), reply('ru', 'Привет, Ёлка')];
+    for (const [query, shortcut] of [['ola', 'ola'], ['olá', 'ola'], ['OLÁ', 'ola'], ['ola\u0301', 'ola'], ['manha', 'bom-dia'], ['MANHÃ', 'bom-dia'], ['grosse', 'grosse'], ['größe', 'grosse'], ['привет', 'ru'], ['елка', 'ru']] as const) {
+      expect(matchCanned(pt, query).map((r) => r.shortcut), query).toContain(shortcut);
+    }
+    expect(matchCanned(pt, 'tchau')).toEqual([]);
   });
 });
 

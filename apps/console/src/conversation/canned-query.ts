@@ -1,23 +1,31 @@
 import type { CannedReply } from '@hearth/protocol';
+import { fold } from '@hearth/chat-client';
 
 /**
- * The `/shortcut` token the caret is in, if any: a slash at the start of the text or after a space
- * or a newline, followed by shortcut characters up to the caret.
+ * The `/query` token the caret is in, if any: a slash at the start of the text or after a space
+ * or a newline, followed by letters (any script, with their accents), digits or dashes up to the
+ * caret: `/olá` keeps the picker open, and finds "Olá, tudo bem?" by its title.
  *
  * @example slashTokenAt('Thanks! /ref', 12) // { start: 8, query: 'ref' }
  */
 export function slashTokenAt(text: string, caret: number): { start: number; query: string } | null {
   const before = text.slice(0, caret);
-  const match = /(^|\s)\/([a-z0-9-]{0,32})$/i.exec(before);
+  const match = /(^|\s)\/([\p{L}\p{M}\p{N}-]{0,32})$/u.exec(before);
   if (!match) return null;
   const start = before.length - match[2]!.length - 1;
   return { start, query: match[2]!.toLowerCase() };
 }
 
-/** Replies matching the query: shortcut prefix first, then title or shortcut containing it; personal before site-wide. */
+/**
+ * Replies matching the query, case and accents ignored (`fold`): shortcut prefix first, then title
+ * or shortcut containing it; personal before site-wide.
+ */
 export function matchCanned(replies: readonly CannedReply[], query: string, limit = 8): CannedReply[] {
-  const q = query.toLowerCase();
-  const rank = (r: CannedReply) => (r.shortcut.startsWith(q) ? 0 : r.shortcut.includes(q) || r.title.toLowerCase().includes(q) ? 1 : 2);
+  const q = fold(query);
+  const rank = (r: CannedReply) => {
+    const shortcut = fold(r.shortcut);
+    return shortcut.startsWith(q) ? 0 : shortcut.includes(q) || fold(r.title).includes(q) ? 1 : 2;
+  };
   return replies
     .filter((r) => rank(r) < 2)
     .sort((a, b) => rank(a) - rank(b) || Number(a.scope === 'site') - Number(b.scope === 'site') || a.shortcut.localeCompare(b.shortcut))

@@ -47,7 +47,9 @@ export function Composer({ disabled, disabledReason, onInput, onSend, onNote, re
   const activeIndex = Math.min(active, Math.max(0, matches.length - 1));
 
   function send() {
-    if (!canSend) return;
+    // An open `/word` with no matching reply is a search that found nothing, not a message: it is
+    // sent only once the agent closed the list (Escape), so "/sh" never reaches a visitor by accident.
+    if (!canSend || (open && matches.length === 0)) return;
     if (mode === 'note') {
       setSaving(true);
       void onNote(draft).then((ok) => {
@@ -123,6 +125,8 @@ export function Composer({ disabled, disabledReason, onInput, onSend, onNote, re
           id="reply"
           ref={area}
           rows={3}
+          // Follows what is typed: Hebrew or Arabic turns the box right to left.
+          dir="auto"
           maxLength={MESSAGE_BODY_MAX}
           // A textarea may not take role="combobox" (axe: aria-allowed-role): it stays a textbox that
           // autocompletes from a listbox, with the active option named by aria-activedescendant.

@@ -66,20 +66,24 @@ export function ConversationView({ store, open, pending, agentId, siteName, conn
       : conversation.assignedAgentId === agentId
         ? 'Assigned to you'
         : `Assigned to ${conversation.assignedAgentName ?? 'another agent'}`;
+  // A colleague's name is theirs to write in any script: isolated in the sentence (<bdi>).
+  const colleague = conversation.assignedAgentId !== null && conversation.assignedAgentId !== agentId ? (conversation.assignedAgentName ?? 'another agent') : null;
   const mustAccept = awaitsMyAccept(conversation, agentId);
   const timeout = presence.routing.get(conversation.siteId)?.settings.acceptTimeoutSeconds;
   const rated = open.detail.rating;
   const rating = rated && { text: `Rated ${rated.score}/5${rated.ces !== null ? ` · effort ${rated.ces}/5` : ''}`, comment: rated.comment };
-  const typingText = open.typing ? `${open.typing.name ?? 'Visitor'} is typing…` : '';
+  const typingText = open.typing ? <><bdi>{open.typing.name ?? 'Visitor'}</bdi> is typing…</> : '';
 
   return (
     <div class="conversation">
       <header class="conversation-head">
         <div class="conversation-title">
-          <h1 title={name}>{name}</h1>
+          <h1 title={name} dir="auto">{name}</h1>
           <div class="conversation-sub">
             <span class={`status-pill status-pill--${conversation.status}`}>{closed ? 'Closed' : 'Open'}</span>
-            <span title={assignee}>{assignee}</span>
+            <span title={assignee}>
+              {colleague === null ? assignee : <>Assigned to <bdi>{colleague}</bdi></>}
+            </span>
             {siteName && (
               <span class="chip" title={siteName}>
                 {siteName}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary, Label, SiteId } from '@hearth/protocol';
+import { foldedIncludes } from '@hearth/chat-client';
 import { deskApi } from '../canned/desk-api.ts';
 
 interface Props {
@@ -15,7 +16,7 @@ export function LabelChip({ label, onRemove }: { label: { name: string; color: s
   return (
     <span class="label-chip" style={{ '--label-color': label.color }} title={label.name}>
       <span class="label-dot" aria-hidden="true" />
-      <span class="label-name">{label.name}</span>
+      <bdi class="label-name">{label.name}</bdi>
       {onRemove && (
         <button type="button" class="label-remove" aria-label={`Remove label ${label.name}`} onClick={onRemove}>
           ×
@@ -31,7 +32,8 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
   const [color, setColor] = useState('#4f46e5');
   const [error, setError] = useState<string | null>(null);
   const applied = conversation.labels ?? [];
-  const available = siteLabels.filter((l) => !applied.some((a) => a.id === l.id));
+  // The name field doubles as the menu's filter: typing "acoes" narrows it to "Ações urgentes".
+  const available = siteLabels.filter((l) => !applied.some((a) => a.id === l.id) && foldedIncludes(name, l.name));
   const menu = useRef<HTMLDetailsElement>(null);
 
   // A <details> popover closes only on its summary by itself: also close it on Escape (focus back on
@@ -103,7 +105,7 @@ export function LabelMenu({ conversation, siteLabels, disabled, onSet, onCreated
             <form class="label-create" onSubmit={(e) => void create(e)}>
               <label class="field">
                 New label
-                <input value={name} maxLength={32} required onInput={(e) => setName(e.currentTarget.value)} />
+                <input value={name} maxLength={32} required dir="auto" onInput={(e) => setName(e.currentTarget.value)} />
               </label>
               <label class="field">
                 Color

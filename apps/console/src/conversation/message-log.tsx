@@ -47,8 +47,9 @@ export function MessageLog({ messages, notes, pending, visitorName, visitorReadS
         return [
           ...notesBefore(notes, previous?.createdAt ?? -Infinity, m.createdAt).map((n) => <NoteItem key={n.id} note={n} />),
           <li key={m.id} class={`msg msg--${m.authorType}${showAuthor ? ' msg--first' : ''}`}>
-            {showAuthor && m.authorType !== 'system' && <span class="msg-author">{authorOf(m)}</span>}
-            <div class="bubble">
+            {showAuthor && m.authorType !== 'system' && <span class="msg-author" dir="auto">{authorOf(m)}</span>}
+            {/* dir="auto": a Hebrew or Arabic message reads right to left, its "?" on the left. */}
+            <div class="bubble" dir="auto">
               <MessageText body={m.body} />
             </div>
             <span class="msg-meta">
@@ -65,7 +66,7 @@ export function MessageLog({ messages, notes, pending, visitorName, visitorReadS
       ))}
       {pending.map((p) => (
         <li key={p.clientId} class={`msg msg--agent msg--pending${p.error ? ' msg--failed' : ''}`}>
-          <div class="bubble">
+          <div class="bubble" dir="auto">
             <MessageText body={p.body} />
           </div>
           <span class="msg-meta">
@@ -99,9 +100,9 @@ function NoteItem({ note }: { note: ConversationNote }) {
   return (
     <li class="msg msg--note msg--first">
       <span class="msg-author">
-        <span class="note-label">Internal note</span> · {note.authorName}
+        <span class="note-label">Internal note</span> · <bdi>{note.authorName}</bdi>
       </span>
-      <div class="bubble bubble--note">
+      <div class="bubble bubble--note" dir="auto">
         <MessageText body={note.body} />
       </div>
       <span class="msg-meta">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentId } from '@hearth/protocol';
 import type { ConsoleStore } from '../store/console-store.ts';
 import type { PresenceState } from '../agents/presence-store.ts';
+import { foldedIncludes } from '@hearth/chat-client';
 import { transferTargets } from '../agents/agents-state.ts';
 
 interface Props {
@@ -19,8 +20,10 @@ const FOCUSABLE = 'button:not(:disabled), select:not(:disabled), textarea:not(:d
  * Focus stays inside while it is open (Tab wraps) and returns to the opener when it closes.
  */
 export function TransferDialog({ store, presence, siteId, agentId, onClose }: Props) {
-  const colleagues = transferTargets(presence.agents, siteId, agentId);
-  const departments = presence.routing.get(siteId)?.departments ?? [];
+  const [find, setFind] = useState('');
+  // Case and accents ignored: "faturacao" finds "Faturação", "jose" finds "José".
+  const colleagues = transferTargets(presence.agents, siteId, agentId).filter((a) => foldedIncludes(find, a.name));
+  const departments = (presence.routing.get(siteId)?.departments ?? []).filter((d) => foldedIncludes(find, d.name));
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.querySelector<HTMLElement>('select')?.focus();
+    dialog.current?.querySelector<HTMLElement>('input')?.focus();
     return () => opener?.focus();
   }, []);
 
@@ -76,13 +79,15 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
           <h2 id="transfer-title" class="dialog-title">
             Transfer conversation
           </h2>
+          <label for="transfer-find">Find a colleague or department</label>
+          <input id="transfer-find" type="search" dir="auto" value={find} maxLength={80} onInput={(e) => setFind(e.currentTarget.value)} />
           <label for="transfer-target">Transfer to</label>
           <select id="transfer-target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
             <option value="">Choose…</option>
             {colleagues.length > 0 && (
               <optgroup label="Online colleagues">
                 {colleagues.map((a) => (
-                  <option key={a.agentId} value={`agent:${a.agentId}`}>
+                  <option key={a.agentId} value={`agent:${a.agentId}`} dir="auto">
                     {`${a.name} — ${a.openChats}/${a.maxChats} chats`}
                   </option>
                 ))}
@@ -91,7 +96,7 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
             {departments.length > 0 && (
               <optgroup label="Departments">
                 {departments.map((d) => (
-                  <option key={d.id} value={`department:${d.id}`}>
+                  <option key={d.id} value={`department:${d.id}`} dir="auto">
                     {d.name}
                   </option>
                 ))}
@@ -99,12 +104,15 @@ export function TransferDialog({ store, presence, siteId, agentId, onClose }: Pr
             )}
           </select>
           {colleagues.length === 0 && departments.length === 0 && (
-            <p class="muted dialog-hint">No colleague is online and this site has no departments.</p>
+            <p class="muted dialog-hint">
+              {find.trim() ? `No online colleague or department matches “${find.trim()}”.` : 'No colleague is online and this site has no departments.'}
+            </p>
           )}
           <label for="transfer-note">Internal note (optional)</label>
           <textarea
             id="transfer-note"
             rows={3}
+            dir="auto"
             maxLength={1000}
             placeholder="Only your colleagues see this."
             value={note}

@@ -179,7 +179,7 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
       onClick={() => onSelect(c.id)}
     >
       <span class="row-top">
-        <span class="row-name" title={name}>
+        <span class="row-name" dir="auto" title={name}>
             {name}
           </span>
         <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
@@ -187,7 +187,7 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
         </time>
       </span>
       <span class="row-bottom">
-        <span class="row-preview" title={previewOf(c)}>
+        <span class="row-preview" dir="auto" title={previewOf(c)}>
             {previewOf(c)}
           </span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
@@ -196,7 +196,7 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
         <span class="row-meta">
           {siteName && <span class="chip">{siteName}</span>}
           {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
-          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : `Assigned to ${c.assignedAgentName}`}</span>}
+          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : <>Assigned to <bdi>{c.assignedAgentName}</bdi></>}</span>}
         </span>
       )}
     </button>

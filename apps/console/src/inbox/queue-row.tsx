@@ -23,7 +23,7 @@ export function QueueRow({ conversation: c, siteName, departmentName, selected, 
     <div class={`queue-row${selected ? ' row--selected' : ''}`}>
       <button type="button" class="row" aria-current={selected ? 'page' : undefined} onClick={() => onSelect(c.id)}>
         <span class="row-top">
-          <span class="row-name" title={name}>
+          <span class="row-name" dir="auto" title={name}>
             {name}
           </span>
           <time class="row-time" dateTime={new Date(since).toISOString()} title={`Waiting since ${fullTime(since)}`}>
@@ -31,7 +31,7 @@ export function QueueRow({ conversation: c, siteName, departmentName, selected, 
           </time>
         </span>
         <span class="row-bottom">
-          <span class="row-preview" title={previewOf(c)}>
+          <span class="row-preview" dir="auto" title={previewOf(c)}>
             {previewOf(c)}
           </span>
         </span>
@@ -39,9 +39,9 @@ export function QueueRow({ conversation: c, siteName, departmentName, selected, 
           <span class="row-meta">
             {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
             {siteName && <span class="chip">{siteName}</span>}
-            {departmentName && <span class="chip chip--topic">{departmentName}</span>}
+            {departmentName && <span class="chip chip--topic" dir="auto">{departmentName}</span>}
             {c.currentPage && (
-              <span class="row-page" title={c.currentPage.title || c.currentPage.url}>
+              <span class="row-page" dir="auto" title={c.currentPage.title || c.currentPage.url}>
                 {c.currentPage.title || c.currentPage.url}
               </span>
             )}

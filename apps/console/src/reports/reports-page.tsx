@@ -188,7 +188,7 @@ function GroupTable({ title, groups }: { title: string; groups: ReportGroup[] })
               {groups.map((g) => (
                 <tr key={g.key}>
                   <th scope="row">
-                    <span class="cell-clip" title={g.label}>
+                    <span class="cell-clip" dir="auto" title={g.label}>
                       {g.label}
                     </span>
                   </th>

@@ -54,7 +54,7 @@ export function SearchPage({ session, onOpen }: Props) {
       </header>
       <form class="filters" role="search" onSubmit={(e) => void search(e)}>
         <label class="grow">
-          Words or phrase <input type="search" value={q} maxLength={200} onInput={(e) => setQ(e.currentTarget.value)} />
+          Words or phrase <input type="search" dir="auto" value={q} maxLength={200} onInput={(e) => setQ(e.currentTarget.value)} />
         </label>
         <label>
           From <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
@@ -111,16 +111,16 @@ export function SearchPage({ session, onOpen }: Props) {
             {results.hits.map((h) => (
               <li key={h.conversationId}>
                 <button type="button" class="link-button" onClick={() => onOpen(h.conversationId)}>
-                  {h.visitorName ?? 'Visitor'} · {new Date(h.createdAt).toLocaleString()}
+                  <bdi>{h.visitorName ?? 'Visitor'}</bdi> · {new Date(h.createdAt).toLocaleString()}
                 </button>
                 <span class="muted">
                   {' '}
                   {h.status}
-                  {h.agentName ? ` · ${h.agentName}` : ''}
+                  {h.agentName && <> · <bdi>{h.agentName}</bdi></>}
                   {h.rating ? ` · rated ${h.rating}/5` : ''}
-                  {h.trigger ? ` · ${h.trigger}` : ''}
+                  {h.trigger && <> · <bdi>{h.trigger}</bdi></>}
                 </span>
-                <p class="snippet">{h.snippet}</p>
+                <p class="snippet" dir="auto">{h.snippet}</p>
               </li>
             ))}
           </ul>

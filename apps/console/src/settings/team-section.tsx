@@ -69,7 +69,7 @@ export function TeamSection({ siteId, role, agentId }: { siteId: SiteId; role: M
           {team?.members.map((m) => (
             <tr key={m.agentId}>
               <th scope="row">
-                {m.name}
+                <bdi>{m.name}</bdi>
                 {m.agentId === agentId && ' (you)'}
               </th>
               <td>{m.email}</td>

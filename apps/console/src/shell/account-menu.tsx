@@ -27,15 +27,15 @@ export function AccountMenu({ agent, notifier, onShortcuts, onSignOut, signingOu
     <div class="account-menu" ref={menu.root}>
       <button type="button" class="button button--ghost account-button" aria-controls="account-menu-panel" title={`${agent.name} (${agent.email})`} {...menu.button}>
         <span class="account-initial" aria-hidden="true">
-          {(agent.name.trim()[0] ?? '?').toUpperCase()}
+          <bdi>{(agent.name.trim()[0] ?? '?').toUpperCase()}</bdi>
         </span>
-        <span class="account-name">{agent.name}</span>
+        <span class="account-name" dir="auto">{agent.name}</span>
         <span class="visually-hidden"> (account menu)</span>
       </button>
       {menu.open && (
         <div id="account-menu-panel" class="popover account-panel" role="group" aria-label="Your account">
           <p class="account-who">
-            <strong>{agent.name}</strong>
+            <strong dir="auto">{agent.name}</strong>
             <span class="muted">{agent.email}</span>
           </p>
           {alerts.permission === 'default' && (

@@ -130,7 +130,7 @@ export function TriggersPage({ sites, onClose }: { sites: AgentSite[]; onClose: 
             const s = stats.get(rule.id);
             return (
               <tr key={rule.id}>
-                <td>{rule.name}</td>
+                <td dir="auto">{rule.name}</td>
                 <td>
                   <input type="checkbox" aria-label={`Enable ${rule.name}`} checked={rule.enabled} onChange={() => void toggle(rule)} />
                 </td>

@@ -7,7 +7,7 @@ function Props({ event }: { event: VisitorEvent }) {
   if (rows.length === 0) return null;
   return (
     <dl class="facts facts--small">
-      {rows.map(([k, v]) => [<dt key={`k-${k}`}>{k}</dt>, <dd key={`v-${k}`}>{v}</dd>])}
+      {rows.map(([k, v]) => [<dt key={`k-${k}`}>{k}</dt>, <dd key={`v-${k}`} dir="auto">{v}</dd>])}
     </dl>
   );
 }
@@ -22,7 +22,7 @@ export function VisitorActivity({ details, now, onOpen }: { details: VisitorDeta
       {attributes.length === 0 ? (
         <p class="empty">None set by the site.</p>
       ) : (
-        <dl class="facts">{attributes.map(([k, v]) => [<dt key={`k-${k}`}>{k}</dt>, <dd key={`v-${k}`}>{v}</dd>])}</dl>
+        <dl class="facts">{attributes.map(([k, v]) => [<dt key={`k-${k}`}>{k}</dt>, <dd key={`v-${k}`} dir="auto">{v}</dd>])}</dl>
       )}
       {cart && (
         <>
@@ -42,7 +42,7 @@ export function VisitorActivity({ details, now, onOpen }: { details: VisitorDeta
         <ol class="events" aria-label="Tracked events">
           {details.events.slice(0, 20).map((e) => (
             <li key={e.id}>
-              <span class="event-name">{e.name}</span>{' '}
+              <span class="event-name" dir="auto">{e.name}</span>{' '}
               <time dateTime={new Date(e.at).toISOString()} title={fullTime(e.at)}>
                 {relativeTime(e.at, now)}
               </time>
@@ -65,7 +65,7 @@ export function VisitorActivity({ details, now, onOpen }: { details: VisitorDeta
                   onOpen(c.id);
                 }}
               >
-                {c.lastMessage?.slice(0, 60) || 'No messages'}
+                <bdi>{c.lastMessage?.slice(0, 60) || 'No messages'}</bdi>
               </a>{' '}
               <span class="muted">
                 {c.status === 'open' ? 'open' : 'closed'} · <time title={fullTime(c.createdAt)}>{relativeTime(c.createdAt, now)}</time>

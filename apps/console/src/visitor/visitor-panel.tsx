@@ -19,9 +19,9 @@ function isWebUrl(url: string): boolean {
 
 function PageLink({ url, title }: { url: string; title: string }) {
   const label = title.trim() || url;
-  if (!isWebUrl(url)) return <span class="page-title">{label}</span>;
+  if (!isWebUrl(url)) return <span class="page-title" dir="auto">{label}</span>;
   return (
-    <a class="page-title" href={url} target="_blank" rel="noopener noreferrer" title={url}>
+    <a class="page-title" dir="auto" href={url} target="_blank" rel="noopener noreferrer" title={url}>
       {label}
     </a>
   );
@@ -53,7 +53,7 @@ export function VisitorPanel({ detail, onOpen }: { detail: ConversationDetail | 
       <dl class="facts">
         <dt>Name</dt>
         <dd>
-          {visitor.name ?? conversation.visitorName ?? `Visitor ${shortId(visitor.id)}`} {(visitor.name || visitor.email) && verification}
+          <bdi>{visitor.name ?? conversation.visitorName ?? `Visitor ${shortId(visitor.id)}`}</bdi> {(visitor.name || visitor.email) && verification}
         </dd>
         <dt>Email</dt>
         <dd>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WidgetPublicConfig } from '@hearth/protocol';
+import { launcherTextOn } from '@hearth/chat-client';
 import { widgetTriggerConfig } from '../triggers/widget-trigger-config.ts';
 import '../sites/site.store.ts';
 
@@ -21,7 +22,9 @@ export const widgetConfigRoutes: FastifyPluginAsyncZod = async (app) => {
       void reply.header('access-control-allow-origin', '*');
       const site = await store.read.sites.byKey(request.query.site);
       if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
-      const config: WidgetPublicConfig = { appearance: (await store.read.sites.settings(site.id)).appearance, triggers: await widgetTriggerConfig(app, site) };
+      const { appearance } = await store.read.sites.settings(site.id);
+      // The launcher's text color on the brand, computed here so the loader carries no color math.
+      const config: WidgetPublicConfig = { appearance, onBrand: launcherTextOn(appearance.brandColor), triggers: await widgetTriggerConfig(app, site) };
       return reply.header('cache-control', `public, max-age=${WIDGET_CONFIG_MAX_AGE_S}`).send(config);
     },
   );

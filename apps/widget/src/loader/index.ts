@@ -1,11 +1,11 @@
 import type { HostToFrame } from '@hearth/protocol';
+import type { HostTrack } from './visit-tracks.ts';
 import { attributes as checkAttributes, identity as checkIdentity, listener, locale as checkLocale, theme as checkTheme, trackArgs } from './api-arguments.ts';
 import { chunkUrl } from './chunks.ts';
 import { installApi } from './command-queue.ts';
-import { textColorOn } from './contrast.ts';
 import type { FrameLink, LoaderState } from './frame-link/frame-link.ts';
 import { HOST_EVENTS, createHostEvents } from './host-events.ts';
-import { load, loadJson, randomId, store, storeJson } from './host-storage.ts';
+import { isRecord, load, loadJson, randomId, store, storeJson, toJson, type HostStorage } from './host-storage.ts';
 import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
 import { TRACK_REPLAY, activeFlagKey, frameUrl, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
@@ -26,7 +26,8 @@ mark('start');
 // Captured synchronously: document.currentScript is only set while this script's top level runs.
 const currentScript = document.currentScript as HTMLScriptElement | null;
 
-type HostTrack = Extract<HostToFrame, { type: 'hearth:track' }>['event'];
+// Handed to the chunks, which use this one copy rather than bundling their own.
+const storage: HostStorage = { isRecord, load, loadJson, randomId, store, storeJson, toJson };
 
 safe(() => {
   if (window.Hearth?.loaded) return; // the snippet was pasted twice
@@ -78,7 +79,7 @@ function start(config: LoaderConfig): void {
   function paint(next: SiteLook): void {
     if (!look) requestAnimationFrame(() => setTimeout(() => mark('shown'))); // after the next rendering step
     look = next;
-    shell.paint({ brand: next.brandColor, onBrand: textColorOn(next.brandColor), side: next.position, theme: state.theme ?? next.theme });
+    shell.paint({ brand: next.brandColor, onBrand: next.onBrand, side: next.position, theme: state.theme ?? next.theme });
     render();
   }
 
@@ -88,7 +89,7 @@ function start(config: LoaderConfig): void {
     const mounted = (frame = shell.mountFrame(frameUrl(config, location.origin)));
     (import(/* @vite-ignore */ chunkUrl(config, 'frameLink')) as Promise<typeof import('./frame-link/index.ts')>)
       .then((chunk) => {
-        link = chunk.linkFrame({ config, frame: mounted, state, setOpen, setUnread, emit: events.emit });
+        link = chunk.linkFrame({ config, frame: mounted, state, setOpen, setUnread, emit: events.emit, storage });
         for (const data of inbox.splice(0)) link.receive(data);
         link.render();
       })
@@ -142,6 +143,7 @@ function start(config: LoaderConfig): void {
   );
 
   const triggers = linkTriggers(config, {
+    storage,
     root: shell.host.shadowRoot!,
     // No prompt over an open panel, with the launcher hidden, nor to a visitor already in a conversation.
     chatting: () => state.open || hiddenByHost || load(flagKey) === '1',
@@ -199,7 +201,8 @@ function start(config: LoaderConfig): void {
     track: (name, props) => {
       const event: HostTrack = { id: randomId(), at: Date.now(), ...trackArgs(name, props) };
       const key = tracksKey(siteKey);
-      storeJson(key, [...loadJson<HostTrack[]>(key, [], 'sessionStorage'), event].slice(-TRACK_REPLAY), 'sessionStorage');
+      // One JSON line per event (visit-tracks.ts): appended without reading the others back.
+      store(key, [...(load(key, 'sessionStorage')?.split('\n') ?? []), toJson(event)].slice(-TRACK_REPLAY).join('\n'), 'sessionStorage');
       post({ type: 'hearth:track', event });
       triggers.track(event.name, event.props);
     },

@@ -1,11 +1,11 @@
 import type { Appearance, WidgetPublicConfig, WidgetTriggerConfig } from '@hearth/protocol';
-import { loadJson, storeJson } from './host-storage.ts';
+import { isRecord, loadJson, storeJson } from './host-storage.ts';
 import type { LoaderConfig } from './script-config.ts';
 
 /** What the loader draws with: the part of the site's appearance the launcher and prompt use. */
-export type SiteLook = Pick<Appearance, 'brandColor' | 'position' | 'theme' | 'launcherLabel' | 'locale'>;
+export type SiteLook = Pick<Appearance, 'brandColor' | 'position' | 'theme' | 'launcherLabel' | 'locale'> & Pick<WidgetPublicConfig, 'onBrand'>;
 
-export const DEFAULT_LOOK: SiteLook = { brandColor: '#4f46e5', position: 'right', theme: 'auto', launcherLabel: '', locale: null };
+export const DEFAULT_LOOK: SiteLook = { brandColor: '#4f46e5', onBrand: '#ffffff', position: 'right', theme: 'auto', launcherLabel: '', locale: null };
 
 /** A first visit waits this long for the site's look before drawing the launcher with the defaults. */
 export const LOOK_WAIT_MS = 1500;
@@ -17,14 +17,16 @@ export const LOOK_WAIT_MS = 1500;
  */
 export function withDefaults(value: Partial<SiteLook> | null | undefined): SiteLook {
   const look = { ...DEFAULT_LOOK, ...value };
-  return /^#[0-9a-f]{6}$/i.test(look.brandColor) ? look : { ...look, brandColor: DEFAULT_LOOK.brandColor };
+  const color = /^#[0-9a-f]{6}$/i;
+  // The text color belongs to its brand color: one bad, both default.
+  return color.test(look.brandColor) && color.test(look.onBrand) ? look : { ...look, brandColor: DEFAULT_LOOK.brandColor, onBrand: DEFAULT_LOOK.onBrand };
 }
 
 const lookKey = (siteKey: string): string => `hearth:look:${siteKey}`;
 
 /** The look this device saw last time, so a returning visitor's launcher is right at once. */
 export const cachedLook = (siteKey: string): SiteLook | null => {
-  const cached = loadJson<Partial<SiteLook> | null>(lookKey(siteKey), null);
+  const cached = loadJson<Partial<SiteLook> | null>(lookKey(siteKey), null, isRecord);
   return cached && withDefaults(cached);
 };
 
@@ -33,13 +35,19 @@ export const cachedLook = (siteKey: string): SiteLook | null => {
  * cached on this device; triggers are not (they depend on who is online right now).
  */
 export function fetchSiteConfig(config: LoaderConfig, onLoaded: (look: SiteLook | null, triggers: WidgetTriggerConfig | null) => void): void {
-  fetch(`${config.origin}/api/widget/config?site=${encodeURIComponent(config.siteKey)}`)
-    .then((r) => (r.ok ? (r.json() as Promise<WidgetPublicConfig>) : null))
-    .catch(() => null)
-    .then((loaded) => {
-      const look = loaded && withDefaults(loaded.appearance);
-      if (look) storeJson(lookKey(config.siteKey), look);
-      onLoaded(look, loaded?.triggers ?? null);
-    })
-    .catch((error: unknown) => console.error('[hearth]', error));
+  const loaded = (result: WidgetPublicConfig | null): void => {
+    const look = result && withDefaults({ ...result.appearance, onBrand: result.onBrand });
+    if (look) storeJson(lookKey(config.siteKey), look);
+    onLoaded(look, result?.triggers ?? null);
+  };
+  try {
+    fetch(`${config.origin}/api/widget/config?site=${encodeURIComponent(config.siteKey)}`)
+      .then((r) => (r.ok ? (r.json() as Promise<WidgetPublicConfig>) : null))
+      .catch(() => null)
+      .then(loaded)
+      .catch((error: unknown) => console.error('[hearth]', error));
+  } catch {
+    // The page replaced fetch with one that throws: draw the default look, show no triggers.
+    loaded(null);
+  }
 }

@@ -1,6 +1,7 @@
 import type { HostIdentity, HostToFrame, StoredKey, Theme, TriggerContext, VisitorAttributes, WidgetEventData, WidgetEventName, WidgetLocale } from '@hearth/protocol';
 import { parseFrameToHost } from '../../embed-messages.ts';
-import { load, loadJson, store } from '../host-storage.ts';
+import type { HostStorage } from '../host-storage.ts';
+import { readTracks } from '../visit-tracks.ts';
 import { activeFlagKey, storedKey, tracksKey, type LoaderConfig } from '../script-config.ts';
 import { MOBILE_QUERY } from '../shell-styles.ts';
 import { createScrollLock } from './scroll-lock.ts';
@@ -35,6 +36,8 @@ export interface LinkHost {
   setOpen(open: boolean, focus: boolean): void;
   setUnread(count: number): void;
   emit(event: WidgetEventName, data: WidgetEventData): void;
+  /** The loader's storage functions (host-storage.ts). */
+  storage: HostStorage;
 }
 
 export interface FrameLink {
@@ -57,6 +60,7 @@ export interface FrameLink {
  */
 export function linkFrame(host: LinkHost): FrameLink {
   const { config, frame, state } = host;
+  const { load, store } = host.storage;
   let ready = false;
   let lastPageUrl = '';
   const setTitleCount = watchUnreadTitle();
@@ -95,7 +99,7 @@ export function linkFrame(host: LinkHost): FrameLink {
     post(state.open ? { type: 'hearth:open', focus: state.focusOnReady } : { type: 'hearth:closed' });
     if (state.trigger) post({ type: 'hearth:trigger', context: state.trigger });
     // Replayed on every page the frame loads on: the frame (and the server) know the ids they saw.
-    for (const event of loadJson<Array<Extract<HostToFrame, { type: 'hearth:track' }>['event']>>(tracksKey(config.siteKey), [], 'sessionStorage')) {
+    for (const event of readTracks(load(tracksKey(config.siteKey), 'sessionStorage'))) {
       post({ type: 'hearth:track', event });
     }
     if (state.open && state.focusOnReady) frame.focus();

@@ -1,6 +1,6 @@
 import type { SignalEvent, TriggerContext, VisitorAttributes, VisitorTimelineEntry, WidgetLocale, WidgetTriggerConfig } from '@hearth/protocol';
 import { evaluateTriggers, formatMoney, type CartState, type PromptHistory, type RageEvidence, type RuleResult } from '@hearth/chat-client';
-import { loadJson, randomId, storeJson } from '../host-storage.ts';
+import type { HostStorage } from '../host-storage.ts';
 import type { LoaderConfig } from '../script-config.ts';
 import { abandonReason, cartFromProps } from './detectors/cart.ts';
 import { watchExitIntent } from './detectors/exit-intent.ts';
@@ -11,6 +11,8 @@ import { PROMPT_CSS, showPrompt } from './prompt.ts';
 
 export interface ProactiveHooks {
   root: ShadowRoot;
+  /** The loader's storage functions (host-storage.ts). */
+  storage: HostStorage;
   /** True while the panel is open, the launcher hidden or the visitor in a conversation: no prompts then. */
   chatting(): boolean;
   /** The visitor replied to a prompt (or it opens the panel by itself): open the chat with this context. */
@@ -29,6 +31,21 @@ export interface Proactive {
 
 const pathNow = (): string => location.pathname + location.search + location.hash;
 
+/** This visit's stored state: an id and a timeline of { at, kind, label } entries. */
+const isVisit = (v: any): boolean =>
+  typeof v.id == 'string' && Array.isArray(v.timeline) && v.timeline.every((e: any) => typeof e.at == 'number' && typeof e.kind == 'string' && typeof e.label == 'string');
+
+/** Wraps a host-page event handler: an error of ours stays in the console, never reaches the page. */
+const guard =
+  <A extends unknown[]>(fn: (...args: A) => void) =>
+  (...args: A): void => {
+    try {
+      fn(...args);
+    } catch (error) {
+      console.error('[hearth]', error);
+    }
+  };
+
 /**
  * Gathers the host page's signals (detectors/), evaluates the site's triggers on every change (and
  * once a second, for time-based conditions), shows at most one prompt at a time, and reports what
@@ -38,9 +55,11 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   // One document per storage: the visitor's (visit count; prompts shown, for caps across reloads and
   // visits) and the visit's (its id; the timeline the agent sees if the visitor replies).
   adoptStyles(hooks.root, PROMPT_CSS);
+  const { isRecord, loadJson, randomId, storeJson, toJson } = hooks.storage;
   const key = 'hearth:proactive:' + config.siteKey;
-  const visitor = loadJson<{ visits: number; prompts: PromptHistory }>(key, { visits: 0, prompts: {} });
-  const visit = loadJson<{ id: string; timeline: VisitorTimelineEntry[] }>(key, { id: '', timeline: [] }, 'sessionStorage');
+  // Read back only in the shape written: a page's patched JSON must never hand us a string for a list.
+  const visitor = loadJson<{ visits: number; prompts: PromptHistory }>(key, { visits: 0, prompts: {} }, (v) => typeof v.visits == 'number' && isRecord(v.prompts));
+  const visit = loadJson<{ id: string; timeline: VisitorTimelineEntry[] }>(key, { id: '', timeline: [] }, isVisit, 'sessionStorage');
   if (!visit.id) {
     visit.id = randomId();
     visitor.visits++;
@@ -76,7 +95,7 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   function flush(): void {
     clearTimeout(flushTimer);
     if (!outbox.length) return;
-    const body = JSON.stringify({ siteKey: config.siteKey, visitId, events: outbox.splice(0, 50) });
+    const body = toJson({ siteKey: config.siteKey, visitId, events: outbox.splice(0, 50) });
     const url = config.origin + '/api/widget/signals';
     // sendBeacon survives the page being closed, and a text/plain beacon needs no CORS preflight.
     navigator.sendBeacon(url, body);
@@ -84,7 +103,7 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   const report = (event: SignalEvent): void => {
     outbox.push(event);
     clearTimeout(flushTimer);
-    flushTimer = setTimeout(flush, 1000);
+    flushTimer = setTimeout(guard(flush), 1000);
   };
 
   function show(result: RuleResult): void {
@@ -112,13 +131,7 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   }
 
   // Runs from timers and host-page events: an error must stay in the console, never reach the page.
-  const check = (): void => {
-    try {
-      evaluate();
-    } catch (error) {
-      console.error('[hearth]', error);
-    }
-  };
+  const check = guard(() => evaluate());
   function evaluate(): void {
     // Hidden: nobody would see it, and a page being unloaded is hidden too (its prompt would be lost
     // yet count against the cap). A tab the visitor left shows its prompt when they come back.
@@ -158,7 +171,7 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   const ignore = site.rage.ignoreSelector;
   document.addEventListener(
     'click',
-    (e) => {
+    guard((e: MouseEvent) => {
       const target = e.target as Element | null;
       // Clicks on our own widget, or on what the owner told us to ignore, never count.
       if (!target?.closest || target.closest('hearth-widget') || (ignore && target.closest(ignore))) return;
@@ -167,21 +180,23 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
         rage = found;
         note('rage', `${found.clicks} clicks on '${found.label}'`);
       }
-    },
+    }),
     true,
   );
-  watchExitIntent((how) => {
-    if (!exit) note('exit', (exit = how));
-    flush();
-  });
-  addEventListener('pagehide', flush);
+  watchExitIntent(
+    guard((how: string) => {
+      if (!exit) note('exit', (exit = how));
+      flush();
+    }),
+  );
+  addEventListener('pagehide', guard(flush));
   for (const type of ['pointermove', 'keydown', 'scroll']) {
     addEventListener(
       type,
-      () => {
+      guard(() => {
         lastActive = Date.now();
         scrollDepth = Math.max(scrollDepth, scrollPercent(scrollY, innerHeight, document.documentElement.scrollHeight));
-      },
+      }),
       { passive: true },
     );
   }

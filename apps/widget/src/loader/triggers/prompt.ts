@@ -36,7 +36,7 @@ export function showPrompt(root: ShadowRoot, locale: WidgetLocale, from: string,
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', `${strings.from} ${from}`);
   // Static markup only; the owner's text and our strings go in through textContent below.
-  card.innerHTML = '<button class=px>×</button><p class=pf></p><p></p><button></button>';
+  card.innerHTML = '<button class=px>×</button><p class=pf dir=auto></p><p dir=auto></p><button></button>';
   const [dismiss, sender, text, reply] = card.children as unknown as HTMLElement[];
   dismiss!.setAttribute('aria-label', strings.dismiss);
   sender!.textContent = from;

@@ -3,7 +3,7 @@ import type { Message } from '@hearth/protocol';
 import type { ChatController, ChatView } from '../chat-view.ts';
 import { offlineMessage, routingText, seenSeq, showsOfflineForm } from '../chat-state.ts';
 import { contactFieldsFor } from '../contact-form-rules.ts';
-import { format, pickLocale, type Strings } from '../i18n/strings.ts';
+import { format, formatParts, pickLocale, type Strings } from '../i18n/strings.ts';
 import { LocaleContext, useLocaleStrings } from '../i18n/use-strings.ts';
 import { lazyComponent } from '../lazy-component.ts';
 import { useDocumentAppearance, usePanelKeys } from '../panel-effects.ts';
@@ -70,7 +70,7 @@ export function App({ controller }: { controller: ChatController }) {
         {status && <p class="notice">{status}</p>}
         {/* Polite: a new place in line is worth hearing, but never worth interrupting the visitor. */}
         <p class="routing" role="status" aria-live="polite">
-          {routingText(conversation, t, showAgents) ?? ''}
+          {assigned && !conversation.queue ? formatParts(t.chattingWith, { name: <bdi>{assigned}</bdi> }) : (routingText(conversation, t, showAgents) ?? '')}
         </p>
         <Announcer announcement={view.announcement} agentName={agentName} />
         {leftMessage && !offline && <p class="confirm">{t.leftMessage}</p>}
@@ -117,7 +117,7 @@ export function App({ controller }: { controller: ChatController }) {
               </div>
             )}
             <p class="typing" role="status" aria-live="polite">
-              {view.typing !== null ? format(t.typing, { name: showAgents && view.typing ? view.typing : t.anAgent }) : ''}
+              {view.typing !== null ? formatParts(t.typing, { name: <bdi>{showAgents && view.typing ? view.typing : t.anAgent}</bdi> }) : ''}
             </p>
             {starting && hasDepartments && !(prechat.enabled && prechat.topic !== 'off') && (
               <div class="topic">

@@ -71,6 +71,8 @@ export function Composer({ disabled, focusRequest, onSend, onDraft }: ComposerPr
         aria-label={t.message}
         placeholder={t.messagePlaceholder}
         rows={1}
+        // Follows what is typed: Hebrew or Arabic turns the box right to left.
+        dir="auto"
         maxLength={MAX_LENGTH}
         value={draft}
         disabled={disabled}

@@ -74,7 +74,7 @@ export function ContactForm({ kind, fields, departments, onSubmit }: ContactForm
       {fields.name !== 'off' && (
         <>
           {label('name', t.name, fields.name)}
-          <input {...a11y('name', fields.name)} autocomplete="name" maxLength={200} value={values.name} onInput={set('name')} />
+          <input {...a11y('name', fields.name)} dir="auto" autocomplete="name" maxLength={200} value={values.name} onInput={set('name')} />
           {error('name')}
         </>
       )}
@@ -100,7 +100,7 @@ export function ContactForm({ kind, fields, departments, onSubmit }: ContactForm
         </>
       )}
       {label('message', t.message, 'required')}
-      <textarea {...a11y('message', 'required')} rows={4} maxLength={4500} value={values.message} onInput={set('message')} />
+      <textarea {...a11y('message', 'required')} dir="auto" rows={4} maxLength={4500} value={values.message} onInput={set('message')} />
       {error('message')}
       <button type="submit" class="contact-send">
         {kind === 'offline' ? t.sendMessage : t.startChat}

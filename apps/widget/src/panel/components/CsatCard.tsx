@@ -35,7 +35,7 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
   if (!editing) {
     return (
       <section class="csat" aria-label={t.rating}>
-        <p class="csat-thanks" role="status">{prompt.thanks}</p>
+        <p class="csat-thanks" role="status" dir="auto">{prompt.thanks}</p>
         <button type="button" class="link" onClick={() => setEditing(true)}>
           {t.changeRating}
         </button>
@@ -55,7 +55,7 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
 
   return (
     <form class="csat" aria-label={t.rating} onSubmit={(e) => void submit(e)}>
-      <p id="csat-q" class="csat-q">{prompt.question}</p>
+      <p id="csat-q" class="csat-q" dir="auto">{prompt.question}</p>
       <RatingScale labelledBy="csat-q" labels={scaleLabels(t, 'csat')} faces={DIGITS} value={score} onChange={setScore} />
       <p class="scale-ends" aria-hidden="true">
         <span>{t.csat1}</span>
@@ -65,7 +65,7 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
         <>
           {prompt.cesQuestion && (
             <>
-              <p id="ces-q" class="csat-q">{prompt.cesQuestion}</p>
+              <p id="ces-q" class="csat-q" dir="auto">{prompt.cesQuestion}</p>
               <RatingScale labelledBy="ces-q" labels={scaleLabels(t, 'ces')} faces={DIGITS} value={ces} onChange={setCes} />
               <p class="scale-ends" aria-hidden="true">
                 <span>{t.ces1}</span>
@@ -76,7 +76,7 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
           <label class="csat-q" for="csat-comment">
             {prompt.commentPrompt} <span class="optional">{t.optional}</span>
           </label>
-          <textarea id="csat-comment" rows={2} maxLength={COMMENT_MAX} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          <textarea id="csat-comment" dir="auto" rows={2} maxLength={COMMENT_MAX} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
         </>
       )}
       {error && (

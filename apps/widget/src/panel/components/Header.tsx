@@ -16,7 +16,7 @@ function Avatar({ name, url }: { name: string; url: string | null }) {
   // The name is next to it: the picture is decorative (alt="").
   if (url) return <img class="avatar" src={url} alt="" width={36} height={36} referrerpolicy="no-referrer" />;
   return (
-    <span class="avatar" aria-hidden="true" style={{ background: avatarColor(name) }}>
+    <span class="avatar" aria-hidden="true" dir="auto" style={{ background: avatarColor(name) }}>
       {initialsOf(name)}
     </span>
   );
@@ -28,7 +28,7 @@ export function Header({ siteName, agent, agentsOnline, muted, onMute, onClose }
     <header class="header">
       {agent && <Avatar name={agent.name} url={agent.avatarUrl} />}
       <div class="header-text">
-        <h1>{agent?.name ?? (siteName || t.chat)}</h1>
+        <h1 dir="auto">{agent?.name ?? (siteName || t.chat)}</h1>
         <p class="availability">
           <span class={agentsOnline ? 'dot online' : 'dot'} aria-hidden="true" />
           {agentsOnline ? t.repliesSoon : t.away}

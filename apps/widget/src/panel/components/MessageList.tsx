@@ -35,7 +35,7 @@ export function MessageList({ messages, pending, seenSeq, closed, greeting, agen
     // A log, but not live: new agent messages are announced once each by the Announcer, and the
     // history a reload brings back is never read out.
     <div class="messages" ref={ref} role="log" aria-live="off" aria-label={t.messages} tabIndex={0}>
-      {count === 0 && <p class="intro">{greeting}</p>}
+      {count === 0 && <p class="intro" dir="auto">{greeting}</p>}
       {[
         ...messages.map((m, i) => {
           const previous = messages[i - 1];
@@ -45,8 +45,9 @@ export function MessageList({ messages, pending, seenSeq, closed, greeting, agen
             // Visitor messages are keyed by clientId (unique for this visitor) to match their pending
             // bubble; agents' clientIds are only unique per agent, so theirs use seq.
             <div key={m.authorType === 'visitor' ? `visitor:${m.clientId}` : `seq:${m.seq}`} class={`message ${m.authorType}`}>
-              {named && <span class="author">{agentLabel(m)}</span>}
-              <p class="bubble" title={time.format(m.createdAt)}>
+              {named && <span class="author" dir="auto">{agentLabel(m)}</span>}
+              {/* dir="auto": a Hebrew or Arabic message reads right to left, its "?" on the left. */}
+              <p class="bubble" dir="auto" title={time.format(m.createdAt)}>
                 <MessageText body={m.body} />
               </p>
               {m.seq === seenSeq && <span class="receipt">{t.seen}</span>}
@@ -56,7 +57,7 @@ export function MessageList({ messages, pending, seenSeq, closed, greeting, agen
         // Same array and key as the delivered message, so a pending bubble turns into it in place.
         ...pending.map((p) => (
           <div key={`visitor:${p.clientId}`} class={`message visitor pending ${p.status}`}>
-            <p class="bubble">
+            <p class="bubble" dir="auto">
               <MessageText body={p.body} />
             </p>
             <span class="receipt">{p.error ? format(t.pendingError, { status: t[p.status], error: p.error }) : t[p.status]}</span>

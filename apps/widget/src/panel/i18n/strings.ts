@@ -28,5 +28,14 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
+/**
+ * `format` for markup: the template's text with the given nodes in place of its placeholders, so a
+ * name goes in as <bdi> and a Hebrew name keeps its direction inside an English sentence.
+ *
+ * @example formatParts('{name} is typing…', { name: <bdi>דנה</bdi> }) // [<bdi>דנה</bdi>, ' is typing…']
+ */
+export const formatParts = <T,>(template: string, values: Record<string, T>): Array<string | T> =>
+  template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (values[part] ?? `{${part}}`) : part));
+
 /** The placeholder names of a template, sorted (for the locale consistency test). */
 export const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

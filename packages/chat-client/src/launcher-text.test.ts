@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DARK_TEXT, LIGHT_TEXT, contrastRatio, textColorOn } from './contrast.ts';
+import { NEAR_BLACK as DARK_TEXT, WHITE as LIGHT_TEXT, contrastRatio, launcherTextOn as textColorOn } from './contrast.ts';
 
 describe('launcher text color on the brand color', () => {
   it('computes WCAG contrast ratios', () => {
