@@ -17,7 +17,7 @@ import ioPlugin from './plugins/io.ts';
 import clusterPlugin from './cluster/cluster.plugin.ts';
 import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
-import visitorTokensPlugin from './plugins/visitor-tokens.ts';
+import visitorTokensPlugin from './auth/visitor-tokens.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
 import { widgetConfigRoutes } from './widget/widget-config.routes.ts';
