@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { pgSchema, type HearthPgDb } from '@hearth/db';
 import { TriggerRuleInputSchema, type SiteId } from '@hearth/protocol';
 import type { TriggerCounts, TriggerStore } from '../../triggers/trigger.store.ts';
-import { newTriggerId, ruleFromRow } from '../../triggers/trigger-rows.ts';
+import { newTriggerId, ruleFromRow } from '../trigger-rows.ts';
 import { rawRows } from './raw-rows.ts';
 
 const { conversationEvents, triggerEvents, triggers } = pgSchema;
