@@ -16,7 +16,7 @@ import mailPlugin from './mail/mail.plugin.ts';
 import ioPlugin from './plugins/io.ts';
 import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
-import visitorTokensPlugin from './plugins/visitor-tokens.ts';
+import visitorTokensPlugin from './auth/visitor-tokens.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { widgetSessionRoutes } from './widget/widget-session.routes.ts';
 import { widgetConfigRoutes } from './widget/widget-config.routes.ts';

@@ -3,8 +3,6 @@ import type { AgentId, SiteId } from '@hearth/protocol';
 import type { Store, StoreTx } from '../store/store.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedDemoTriggers } from '../triggers/demo-triggers.ts';
-import '../sites/site.store.ts';
-import '../team/team.store.ts';
 import './instance.store.ts';
 
 export interface InstallationResult {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CsatSettingsPatchSchema, SiteIdSchema, type CsatSettings, type SiteSettings } from '@hearth/protocol';
 import { requestAgent } from '../auth/request-agent.ts';
-import '../sites/site.store.ts';
 
 const params = z.strictObject({ siteId: SiteIdSchema });
 

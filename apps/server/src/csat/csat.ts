@@ -3,7 +3,6 @@ import type { StoreTx } from '../store/store.ts';
 import { CommandError } from '../realtime/commands.ts';
 import { assertRatable, csatPrompt, normalizeComment, type CsatFacts } from './csat-rules.ts';
 import type { RatableConversation } from './csat.store.ts';
-import '../sites/site.store.ts';
 
 async function factsOf(read: StoreTx, c: Pick<RatableConversation, 'id' | 'status' | 'closedAt'>): Promise<CsatFacts> {
   return {

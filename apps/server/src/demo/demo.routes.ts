@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { embedSnippet } from '@hearth/protocol';
-import '../sites/site.store.ts';
 
 const template = readFileSync(new URL('./shop.html', import.meta.url), 'utf8');
 

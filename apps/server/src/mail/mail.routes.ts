@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SiteIdSchema, type AgentId, type MailOutboxView, type SiteId } from '@hearth/protocol';
 import { authenticate, HttpError } from '../auth/request-auth.ts';
-import '../auth/auth.store.ts';
 import { MAIL_SEND_JOB } from './mail-sender.ts';
 
 const MailParams = z.strictObject({ mailId: z.string().uuid() });

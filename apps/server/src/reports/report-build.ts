@@ -1,7 +1,6 @@
 import type { AgentId, Report, ReportGroup, ReportMetrics } from '@hearth/protocol';
 import type { StoreTx } from '../store/store.ts';
 import type { Dimension, ReportScope } from './report.store.ts';
-import '../team/team.store.ts';
 
 const empty = (): ReportMetrics => ({
   conversations: 0,

@@ -5,7 +5,6 @@ import type { Config } from '../config.ts';
 import { isOwnOrigin } from './origins.ts';
 import { createEventBudget } from './event-budget.ts';
 import { closeAgentSocketsOnExpiry } from './session-expiry.ts';
-import '../sites/site.store.ts';
 import { embeddingAllowed } from '../identity/identity-rules.ts';
 
 /**

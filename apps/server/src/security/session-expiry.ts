@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE, hashSessionToken } from '../auth/sessions.ts';
-import '../auth/auth.store.ts';
 
 /** setTimeout holds at most ~24.8 days; a 30-day session is re-checked once a day until its end. */
 const MAX_TIMER_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
+import { parseSiteSettings } from '../store/site-settings-document.ts';
+
+// Re-exported for callers that still import it from here (the parse is the store's: store/site-settings-document.ts).
+export { parseSiteSettings };
 
 /**
  * @deprecated Synchronous SQLite read for code not yet behind the storage seam (routing/,
@@ -9,18 +13,6 @@ import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/prot
 export function readSiteSettings(db: HearthDb, siteId: SiteId): SiteSettings {
   const row = db.select({ settings: schema.sites.settings }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
   return parseSiteSettings(row?.settings);
-}
-
-/** The stored settings text with every default filled in; a corrupt document reads as all defaults. */
-export function parseSiteSettings(text: string | undefined): SiteSettings {
-  let stored: unknown = {};
-  try {
-    stored = JSON.parse(text ?? '{}');
-  } catch {
-    // Fall through to defaults: a corrupt document must not take the site's chat down.
-  }
-  const parsed = SiteSettingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : SiteSettingsSchema.parse({});
 }
 
 /**

@@ -2,7 +2,6 @@ import type { AgentId, ConversationId, TranscriptEntry } from '@hearth/protocol'
 import type { StoreTx } from '../store/store.ts';
 import { describeEvent, mergeTranscript, type RawEvent } from './transcript-lines.ts';
 import type { TranscriptMessage } from './transcript.store.ts';
-import '../team/team.store.ts';
 
 /** The agents an event names (an id in `actorId` or in `data.agentId`): only their names are looked up. */
 export function agentsNamedIn(events: readonly RawEvent[]): AgentId[] {

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { TriggerStartSchema, type ConversationId, type SiteId, type TriggerContext, type TriggerStart } from '@hearth/protocol';
 import type { StoreTx } from '../store/store.ts';
-import { ruleFromRow } from './trigger-rows.ts';
+import { ruleFromRow } from '../store/trigger-rows.ts';
 import './trigger.store.ts';
 
 /**

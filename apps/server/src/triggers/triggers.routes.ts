@@ -12,7 +12,6 @@ import {
 import { SESSION_COOKIE, agentOfSession } from '../auth/sessions.ts';
 import { UnknownTrigger, recordSignals } from './signals.ts';
 import { triggerStats } from './trigger-stats.ts';
-import '../sites/site.store.ts';
 import './trigger.store.ts';
 
 const siteParams = z.strictObject({ siteId: SiteIdSchema });

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SiteId, WidgetTriggerConfig } from '@hearth/protocol';
 import { agentsOnline } from '../routing/availability.ts';
-import '../sites/site.store.ts';
 import './trigger.store.ts';
 
 /**

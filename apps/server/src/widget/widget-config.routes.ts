@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { WidgetPublicConfig } from '@hearth/protocol';
 import { launcherTextOn } from '@hearth/chat-client';
 import { widgetTriggerConfig } from '../triggers/widget-trigger-config.ts';
-import '../sites/site.store.ts';
 
 /** Browsers and proxies may reuse the config this long: an owner's change reaches visitors within it. */
 export const WIDGET_CONFIG_MAX_AGE_S = 30;

@@ -4,9 +4,6 @@ import { WidgetSessionRequestSchema, type VisitorId, type WidgetSessionResponse 
 import type { Config } from '../config.ts';
 import { decideIdentity, embeddingAllowed } from '../identity/identity-rules.ts';
 import { agentsOnline } from '../routing/availability.ts';
-import '../sites/site.store.ts';
-import '../visitors/visitor.store.ts';
-import '../identity/identity.store.ts';
 
 /**
  * The widget's first call: a site key (and the token it kept, if any) in, a signed visitor token

@@ -2,7 +2,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { preparedStatements, schema, type HearthDb } from '@hearth/db';
 import { SiteSettingsSchema, type SiteId, type SiteSettings } from '@hearth/protocol';
 import type { SiteStore } from '../../sites/site.store.ts';
-import { parseSiteSettings } from '../../sites/site-settings.ts';
+import { parseSiteSettings } from '../site-settings-document.ts';
 
 const { departments, sites } = schema;
 

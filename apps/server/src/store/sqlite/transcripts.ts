@@ -2,7 +2,7 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { TRANSCRIPT_SEARCH_LIMIT, type SiteId, type TranscriptSearchHit } from '@hearth/protocol';
 import type { SearchFilters, TranscriptStore } from '../../transcripts/transcript.store.ts';
-import { ftsPhrase } from '../../transcripts/fts-query.ts';
+import { ftsPhrase } from './fts-query.ts';
 
 const { conversationEvents, messages } = schema;
 

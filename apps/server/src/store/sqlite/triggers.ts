@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { TriggerRuleInputSchema } from '@hearth/protocol';
 import type { TriggerStore } from '../../triggers/trigger.store.ts';
-import { newTriggerId, ruleFromRow } from '../../triggers/trigger-rows.ts';
+import { newTriggerId, ruleFromRow } from '../trigger-rows.ts';
 
 const { conversationEvents, triggerEvents, triggers } = schema;
 

@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import { randomBytes } from 'node:crypto';
-import { signVisitorToken, verifyVisitorToken, type VisitorClaims } from '../auth/visitor-token.ts';
-import '../bootstrap/instance.store.ts';
+import { signVisitorToken, verifyVisitorToken, type VisitorClaims } from './visitor-token.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
