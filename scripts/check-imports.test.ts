@@ -24,7 +24,10 @@ describe('import-boundary check', () => {
     pkg('bench', '@hearth/bench');
     write('packages/protocol/src/index.ts', "export * from './ids.ts';\n");
     write('packages/protocol/src/ids.ts', 'export const id = 1;\n');
-    write('apps/server/src/conversations/core.ts', "import { id } from '@hearth/protocol';\nimport { readFileSync } from 'node:fs';\nexport const core = id;\n");
+    write(
+      'apps/server/src/conversations/core.ts',
+      "import { id } from '@hearth/protocol';\nimport { readFileSync } from 'node:fs';\nexport const core = id;\n",
+    );
     write('apps/server/src/notes/notes.ts', "import { core } from '../conversations/core.ts';\nexport const notes = core;\n");
     write('apps/widget/src/main.ts', "import { id } from '@hearth/protocol';\nexport const w = id;\n");
   });
@@ -37,7 +40,11 @@ describe('import-boundary check', () => {
   it('finds an app importing another app, by path or by name', () => {
     write('apps/widget/src/bad.ts', "import { core } from '../../server/src/conversations/core.ts';\nimport '@hearth/server';\n");
     // The widget runs in the browser, so the server package is also the wrong kind of package for it.
-    expect(rules()).toEqual(['app-imports-app apps/widget/src/bad.ts:1', 'app-imports-app apps/widget/src/bad.ts:2', 'browser-imports-node apps/widget/src/bad.ts:2']);
+    expect(rules()).toEqual([
+      'app-imports-app apps/widget/src/bad.ts:1',
+      'app-imports-app apps/widget/src/bad.ts:2',
+      'browser-imports-node apps/widget/src/bad.ts:2',
+    ]);
   });
 
   it('finds a package importing an app', () => {
@@ -57,7 +64,10 @@ describe('import-boundary check', () => {
   });
 
   it("finds deep imports into another package's source", () => {
-    write('apps/server/src/notes/deep.ts', "import { id } from '../../../../packages/protocol/src/ids.ts';\nimport { id as again } from '@hearth/protocol/src/ids.ts';\n");
+    write(
+      'apps/server/src/notes/deep.ts',
+      "import { id } from '../../../../packages/protocol/src/ids.ts';\nimport { id as again } from '@hearth/protocol/src/ids.ts';\n",
+    );
     // The benchmarks' allowance: they measure the server's own functions.
     write('bench/store.ts', "import { core } from '../apps/server/src/conversations/core.ts';\n");
     expect(rules()).toEqual(['deep-import apps/server/src/notes/deep.ts:1', 'deep-import apps/server/src/notes/deep.ts:2']);
@@ -81,7 +91,11 @@ describe('import-boundary check', () => {
     const baseline = readBaseline('# today\nconversations -> notes  # somewhere\nnotes -> conversations\nrouting -> conversations\n');
     // Listed and still there: fine; listed and gone: must be removed from the list.
     expect(compareWithBaseline(cycleEdges, baseline)).toEqual([
-      { rule: 'server-folder-cycle', where: 'scripts/import-cycles.baseline.txt', message: expect.stringContaining('routing -> conversations is no longer on a cycle') },
+      {
+        rule: 'server-folder-cycle',
+        where: 'scripts/import-cycles.baseline.txt',
+        message: expect.stringContaining('routing -> conversations is no longer on a cycle'),
+      },
     ]);
   });
 

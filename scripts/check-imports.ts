@@ -109,14 +109,17 @@ export function importsOf(fileName: string, text: string): ImportRef[] {
       const named = clause?.namedBindings;
       const typeOnly =
         !!clause &&
-        (clause.isTypeOnly ||
-          (!clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
+        (clause.isTypeOnly || (!clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
       refs.push({ specifier: node.moduleSpecifier.text, line: lineOf(node), typeOnly });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause;
       const typeOnly = node.isTypeOnly || (!!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly));
       refs.push({ specifier: node.moduleSpecifier.text, line: lineOf(node), typeOnly });
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       refs.push({ specifier: node.moduleReference.expression.text, line: lineOf(node), typeOnly: node.isTypeOnly });
     } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
       const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
@@ -158,7 +161,9 @@ export function checkImports(root: string): { violations: Violation[]; cycleEdge
       const add = (rule: Violation['rule'], message: string) => violations.push({ rule, where, message });
       const spec = ref.specifier;
       if (spec.startsWith('.') || spec.startsWith('/')) {
-        const target = relative(root, resolve(root, dirname(file), spec)).split(sep).join('/');
+        const target = relative(root, resolve(root, dirname(file), spec))
+          .split(sep)
+          .join('/');
         const targetPkg = packageOf(workspace, target);
         if (targetPkg && pkg && targetPkg !== pkg) {
           if (pkg.startsWith('apps/') && targetPkg.startsWith('apps/')) add('app-imports-app', `${pkg} imports ${target} of ${targetPkg}`);
@@ -188,7 +193,8 @@ export function checkImports(root: string): { violations: Violation[]; cycleEdge
       if (pkg?.startsWith('apps/') && targetPkg.startsWith('apps/') && targetPkg !== pkg) add('app-imports-app', `${pkg} imports ${spec}`);
       if (pkg?.startsWith('packages/') && targetPkg.startsWith('apps/')) add('package-imports-app', `${pkg} imports ${spec}`);
       if (browserSide && !isBrowser(targetPkg)) add('browser-imports-node', `${pkg} runs in the browser but imports ${spec}, which is not a browser package`);
-      if (subpath && !workspace.packages.get(targetPkg)!.exports.has(`.${subpath}`)) add('deep-import', `${spec} is not exported by ${name}; import from ${name}`);
+      if (subpath && !workspace.packages.get(targetPkg)!.exports.has(`.${subpath}`))
+        add('deep-import', `${spec} is not exported by ${name}; import from ${name}`);
     }
   }
 
@@ -256,7 +262,11 @@ export function compareWithBaseline(cycleEdges: string[], baseline: Set<string>)
   }
   for (const edge of baseline) {
     if (!current.has(edge)) {
-      violations.push({ rule: 'server-folder-cycle', where: BASELINE, message: `${edge} is no longer on a cycle: remove it from the baseline so it stays fixed` });
+      violations.push({
+        rule: 'server-folder-cycle',
+        where: BASELINE,
+        message: `${edge} is no longer on a cycle: remove it from the baseline so it stays fixed`,
+      });
     }
   }
   return violations;
@@ -282,4 +292,3 @@ function main() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
-

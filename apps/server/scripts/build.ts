@@ -1,6 +1,6 @@
 /**
- * `pnpm build` for the server: one ES module bundle, `apps/server/dist/server.js`, that `pnpm start`
- * runs with plain Node (no TypeScript loader, ~0.5 s to listen).
+ * `pnpm build` for the server: an ES module bundle, `apps/server/dist/server.js` (plus a chunk per
+ * dynamically imported module), that `pnpm start` runs with plain Node (no TypeScript loader).
  *
  * - Workspace packages (`@hearth/*`, whose `exports` point at `.ts` sources) are bundled; every other
  *   package stays an import resolved from `apps/server/node_modules` at run time (native modules,
@@ -79,7 +79,12 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const result = await build({
   entryPoints: [join(serverRoot, 'src/server.ts')],
-  outfile: outFile,
+  outdir: outDir,
+  entryNames: '[name]',
+  // A module imported with `await import()` (an engine, a mail sender used only when configured) becomes
+  // its own chunk beside server.js, loaded, with the packages it imports, only when it is needed.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -115,13 +120,12 @@ const filesOf = (repoPath: string): string[] => {
     .map((name) => join(repoPath, name))
     .filter((p) => statSync(join(repoRoot, p)).isFile());
 };
-const inputs = [
-  ...Object.keys(result.metafile.inputs).map((p) => relative(repoRoot, resolve(process.cwd(), p))),
-  ...[...copiedAssets].flatMap(filesOf),
-].sort();
+const inputs = [...Object.keys(result.metafile.inputs).map((p) => relative(repoRoot, resolve(process.cwd(), p))), ...[...copiedAssets].flatMap(filesOf)].sort();
 writeFileSync(join(outDir, 'build-info.json'), `${JSON.stringify({ builtAt: Date.now(), inputs }, null, 2)}\n`);
 
-const bytes = statSync(outFile).size;
+const bytes = Object.keys(result.metafile.outputs)
+  .filter((p) => p.endsWith('.js'))
+  .reduce((sum, p) => sum + statSync(resolve(process.cwd(), p)).size, 0);
 console.log(
   `apps/server/dist/server.js: ${(bytes / 1024).toFixed(0)} KB from ${inputs.length} files, ${externals.size} external packages, ` +
     `in ${Math.round(performance.now() - started)} ms`,

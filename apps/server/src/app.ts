@@ -56,7 +56,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // Learns every route with a secret in its path (an invitation token) so no log line prints one.
   const redactor = createSecretRedactor();
   const app = Fastify({
-    logger: overrides.logger ?? loggerOptions(config, redactor, overrides.logDestination),
+    logger: overrides.logger ?? (await loggerOptions(config, redactor, overrides.logDestination)),
     // One debug line per request (observability/logger.ts): info is for the server's own news.
     logController: new HearthLogController(),
     // The client behind a trusted proxy (TRUST_PROXY): request.ip, and so every limit and log line.

@@ -74,7 +74,12 @@ describe('graceful shutdown', () => {
     expect(resent.ok && repeat.ok).toBe(true);
     if (ack.ok && repeat.ok) expect(repeat.data.message.id).toBe(ack.data.message.id);
     const counts = next.app.sqlite.sqlite.prepare('select client_id as clientId, count(*) as n from messages group by client_id').all();
-    expect(counts).toEqual(expect.arrayContaining([{ clientId: inFlight, n: 1 }, { clientId: afterDrain, n: 1 }]));
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        { clientId: inFlight, n: 1 },
+        { clientId: afterDrain, n: 1 },
+      ]),
+    );
     expect(counts).toHaveLength(2);
   });
 
@@ -102,7 +107,9 @@ describe('graceful shutdown', () => {
     expect(h.app.lifecycle.connections().size).toBe(0);
   });
 
-  it('the real process on SIGTERM: exits 0 within its deadline; every acked message is stored once and every sent one after the restart', { timeout: 60_000 }, async () => {
+  it('the real process on SIGTERM: exits 0 within its deadline; every acked message is stored once and every sent one after the restart', {
+    timeout: 60_000,
+  }, async () => {
     const dataDir = tempDir();
     // Limits up: the point is the stream of sends in flight at the signal, not the per-socket budget.
     const env = { SHUTDOWN_TIMEOUT_MS: '3000', SOCKET_EVENTS_PER_MIN: '1000000', SOCKET_EVENTS_BURST: '100000' };
@@ -153,9 +160,9 @@ describe('graceful shutdown', () => {
       const db = openDatabase(join(dataDir, 'hearth.db'));
       try {
         const counts = new Map(
-          (db.sqlite.prepare('select client_id as clientId, count(*) as n from messages group by client_id').all() as Array<{ clientId: string; n: number }>).map(
-            (r) => [r.clientId, r.n],
-          ),
+          (
+            db.sqlite.prepare('select client_id as clientId, count(*) as n from messages group by client_id').all() as Array<{ clientId: string; n: number }>
+          ).map((r) => [r.clientId, r.n]),
         );
         const acked = visitors.flatMap((v) => [...v.acked]);
         expect(acked).toHaveLength(sent);

@@ -14,7 +14,9 @@ export function startBanner(config: Config, base: string, install: InstallationR
     if (install.generatedPassword) lines.push(`  Password:      ${install.generatedPassword}   (generated; shown only this once)`);
   }
   const metrics =
-    config.METRICS_PORT !== undefined ? `http://${hostForUrl(config.METRICS_HOST ?? config.HOST)}:${config.METRICS_PORT}/metrics` : `${base}/metrics (from this machine only)`;
+    config.METRICS_PORT !== undefined
+      ? `http://${hostForUrl(config.METRICS_HOST ?? config.HOST)}:${config.METRICS_PORT}/metrics`
+      : `${base}/metrics (from this machine only)`;
   lines.push(
     `  Health:        ${base}/healthz, ${base}/readyz`,
     `  Metrics:       ${metrics}`,

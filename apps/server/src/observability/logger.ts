@@ -1,5 +1,4 @@
 import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import pretty from 'pino-pretty';
 import type { Config } from '../config.ts';
 import type { SecretRedactor } from './redact.ts';
 
@@ -19,21 +18,26 @@ export interface LogDestination {
  * - Request lines come from {@link HearthLogController}.
  * - `req` lines carry the client address under `TRUST_PROXY` (`request.ip`), never only the proxy's.
  */
-export function loggerOptions(config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>, redactor: SecretRedactor, destination?: LogDestination): FastifyServerOptions['logger'] {
+export async function loggerOptions(
+  config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>,
+  redactor: SecretRedactor,
+  destination?: LogDestination,
+): Promise<FastifyServerOptions['logger']> {
   const format = config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
-  const stream =
-    format === 'pretty'
-      ? pretty({
-          colorize: destination ? false : process.stdout.isTTY,
-          translateTime: 'SYS:HH:MM:ss.l',
-          // One line per entry; a request reads `request GET /console/ 200 1.2 ms (203.0.113.7)`.
-          singleLine: true,
-          ignore: 'pid,hostname,reqId,req,res,ms',
-          messageFormat: '{msg}{if req.method} {req.method} {req.url} {res.statusCode} {ms} ms ({req.ip}){end}',
-          sync: true,
-          ...(destination ? { destination: destination as NodeJS.WritableStream } : {}),
-        })
-      : destination;
+  // Loaded only when asked for: JSON logging (production) does not pay for it at start.
+  const pretty = format === 'pretty' ? (await import('pino-pretty')).default : null;
+  const stream = pretty
+    ? pretty({
+        colorize: destination ? false : process.stdout.isTTY,
+        translateTime: 'SYS:HH:MM:ss.l',
+        // One line per entry; a request reads `request GET /console/ 200 1.2 ms (203.0.113.7)`.
+        singleLine: true,
+        ignore: 'pid,hostname,reqId,req,res,ms',
+        messageFormat: '{msg}{if req.method} {req.method} {req.url} {res.statusCode} {ms} ms ({req.ip}){end}',
+        sync: true,
+        ...(destination ? { destination: destination as NodeJS.WritableStream } : {}),
+      })
+    : destination;
   return {
     level: config.LOG_LEVEL,
     ...(stream ? { stream } : {}),

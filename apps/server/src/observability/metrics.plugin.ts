@@ -146,7 +146,12 @@ function createMetrics(app: FastifyInstance, listener: { server: Server | null }
     }
     return readings;
   };
-  registerGauge({ name: 'hearth_outbox_backlog', help: 'Rows waiting in an outbox (mail, webhooks).', labelNames: ['outbox'], collect: () => readOutboxes('backlog') });
+  registerGauge({
+    name: 'hearth_outbox_backlog',
+    help: 'Rows waiting in an outbox (mail, webhooks).',
+    labelNames: ['outbox'],
+    collect: () => readOutboxes('backlog'),
+  });
   registerGauge({
     name: 'hearth_outbox_oldest_seconds',
     help: 'Age of the oldest row waiting in an outbox, in seconds.',

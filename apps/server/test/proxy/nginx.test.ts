@@ -83,8 +83,17 @@ describe('behind nginx with TLS', () => {
   const via = (path: string) => base + path;
 
   it('chats both ways over TLS: a visitor on WebSocket, another on long-polling, an agent on wss', async () => {
-    const session = JSON.parse((await call('POST', via('/api/widget/session'), { from: '127.0.0.2', body: { siteKey: h.siteA.siteKey, token: null } })).text) as WidgetSessionResponse;
-    const visitor = connect(base + VISITOR_NAMESPACE, { ca: nginx.ca, localAddress: '127.0.0.2', auth: { token: session.token }, transports: ['websocket'], forceNew: true, reconnection: false } as never);
+    const session = JSON.parse(
+      (await call('POST', via('/api/widget/session'), { from: '127.0.0.2', body: { siteKey: h.siteA.siteKey, token: null } })).text,
+    ) as WidgetSessionResponse;
+    const visitor = connect(base + VISITOR_NAMESPACE, {
+      ca: nginx.ca,
+      localAddress: '127.0.0.2',
+      auth: { token: session.token },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    } as never);
     sockets.push(visitor);
     await connected(visitor);
 
@@ -94,7 +103,14 @@ describe('behind nginx with TLS', () => {
     expect(setCookie).toMatch(/;\s*Secure/i);
     const cookie = setCookie.split(';')[0]!;
     // The console's own origin (PUBLIC_URL) passes the agent socket's origin check behind the proxy.
-    const agent = connect(base + AGENT_NAMESPACE, { ca: nginx.ca, localAddress: '127.0.0.3', extraHeaders: { cookie, origin: base }, transports: ['websocket'], forceNew: true, reconnection: false } as never);
+    const agent = connect(base + AGENT_NAMESPACE, {
+      ca: nginx.ca,
+      localAddress: '127.0.0.3',
+      extraHeaders: { cookie, origin: base },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    } as never);
     sockets.push(agent);
     await connected(agent);
 
@@ -103,12 +119,20 @@ describe('behind nginx with TLS', () => {
     expect(sent.ok).toBe(true);
     const received = await toAgent;
     const toVisitor = nextEvent<Message>(visitor, 'message:created', (m) => m.body === 'Hi, how can I help?', 5000);
-    const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: received.conversationId, clientId: randomUUID(), body: 'Hi, how can I help?' });
+    const reply = await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId: received.conversationId, clientId: randomUUID(), body: 'Hi, how can I help?' });
     expect(reply.ok).toBe(true);
     expect((await toVisitor).authorType).toBe('agent');
 
     // Long-polling through nginx (proxy_buffering off): the widget's fallback when WebSockets are blocked.
-    const polling = connect(base + VISITOR_NAMESPACE, { ca: nginx.ca, auth: { token: session.token }, transports: ['polling'], forceNew: true, reconnection: false } as never);
+    const polling = connect(base + VISITOR_NAMESPACE, {
+      ca: nginx.ca,
+      auth: { token: session.token },
+      transports: ['polling'],
+      forceNew: true,
+      reconnection: false,
+    } as never);
     sockets.push(polling);
     await connected(polling);
     expect(polling.io.engine.transport.name).toBe('polling');
@@ -175,9 +199,10 @@ describe('behind nginx with TLS', () => {
     expect(await wrongLogin('127.0.0.4', viaCdn('198.51.100.1'))).toBe(429);
     expect(await wrongLogin('127.0.0.4', viaCdn('198.51.100.2'))).toBe(401);
     // … and the log lines name those clients.
-    const ips = logLines.map((l) => JSON.parse(l) as { msg: string; req?: { url: string; ip: string } }).filter((l) => l.msg === 'request' && l.req?.url === '/api/auth/login');
+    const ips = logLines
+      .map((l) => JSON.parse(l) as { msg: string; req?: { url: string; ip: string } })
+      .filter((l) => l.msg === 'request' && l.req?.url === '/api/auth/login');
     expect(ips.map((l) => l.req!.ip)).toEqual(expect.arrayContaining(['127.0.0.6', '127.0.0.7', '198.51.100.1', '198.51.100.2']));
     expect(ips.map((l) => l.req!.ip)).not.toContain('198.51.100.200');
   });
-
 });
