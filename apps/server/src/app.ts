@@ -14,6 +14,7 @@ import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
 import mailPlugin from './mail/mail.plugin.ts';
 import ioPlugin from './plugins/io.ts';
+import clusterPlugin from './cluster/cluster.plugin.ts';
 import realtimePlugin from './realtime/command-registry.ts';
 import securityPlugin from './security/security.plugin.ts';
 import visitorTokensPlugin from './auth/visitor-tokens.plugin.ts';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(clientAddressPlugin, { config });
   await app.register(lifecyclePlugin);
   await app.register(healthPlugin);
+  await app.register(clusterPlugin, { config });
   await app.register(realtimePlugin);
   await app.register(securityPlugin, { config });
 

@@ -30,6 +30,14 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
     .optional(),
+  /** Prefix of every Redis key and channel Hearth uses, so clusters (or test runs) can share a Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{0,64}$/, 'REDIS_KEY_PREFIX: letters, digits and _ . : -')
+    .default('hearth:'),
+  /** How often a cluster node beats (ms); a node silent for CLUSTER_NODE_TIMEOUT_MS is taken for dead. */
+  CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  CLUSTER_NODE_TIMEOUT_MS: z.coerce.number().int().min(300).max(300_000).default(6_000),
   /** This node's name in a cluster (session ids, presence, logs). Default: host name and port. */
   NODE_NAME: z
     .string()

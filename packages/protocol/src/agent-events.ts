@@ -1,3 +1,4 @@
+import type { ResyncHint } from './cluster.ts';
 import { z } from 'zod';
 import { optionalText } from './text-fields.ts';
 import type { AckCallback } from './ack.ts';
@@ -99,6 +100,8 @@ export interface AgentClientToServerEvents {
 }
 
 export interface AgentServerToClientEvents {
+  /** Sync now: live events may have been missed (cluster.ts). */
+  resync: (hint: ResyncHint) => void;
   'conversation:created': (conversation: ConversationSummary) => void;
   'conversation:updated': (conversation: ConversationSummary) => void;
   'message:created': (message: Message) => void;

@@ -19,3 +19,4 @@ export * from './page-session.ts';
 export * from './text-fields.ts';
 export * from './visible-text.ts';
 export * from './own-site.ts';
+export * from './cluster.ts';

@@ -1,3 +1,4 @@
+import type { ResyncHint } from './cluster.ts';
 import { z } from 'zod';
 import { requiredText } from './text-fields.ts';
 import type { AckCallback } from './ack.ts';
@@ -67,6 +68,8 @@ export interface VisitorClientToServerEvents {
 }
 
 export interface VisitorServerToClientEvents {
+  /** Sync now: live events may have been missed (cluster.ts). */
+  resync: (hint: ResyncHint) => void;
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: VisitorConversation) => void;
   'typing:changed': (e: { conversationId: ConversationId; isTyping: boolean; name: string | null }) => void;

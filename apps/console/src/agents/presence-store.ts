@@ -55,6 +55,7 @@ export function createPresenceStore(socket: AgentSocket, sites: AgentSite[]) {
     void refresh();
     for (const site of sites) void loadRouting(site.id);
   });
+  socket.on('resync', () => void refresh());
   socket.on('agent:status-changed', (e) => {
     dispatch({ type: 'status-changed', agentId: e.agentId, status: e.status, reason: e.reason });
     refreshSoon(); // a status change can move chats (re-queued, drained)

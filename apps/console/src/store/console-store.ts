@@ -112,6 +112,9 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
     set({ connection: 'connected' });
     void onConnected();
   });
+  // Live events may have been missed without a reconnect (cluster: a node died, Redis came back):
+  // reload as after one (resends from the outbox are idempotent by client id).
+  socket.on('resync', () => void onConnected());
   socket.on('disconnect', (reason) => {
     set({ connection: 'reconnecting' });
     if (reason === 'io server disconnect') onRefused();

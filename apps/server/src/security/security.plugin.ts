@@ -17,6 +17,8 @@ export default fp<{ config: Config }>(
   async (app, { config }) => {
     await app.register(rateLimit, {
       global: false,
+      // Cluster mode: one count per client across the nodes; while Redis is away, requests pass.
+      ...(app.cluster.limitsRedis ? { redis: app.cluster.limitsRedis, nameSpace: `${config.REDIS_KEY_PREFIX}rate:`, skipOnError: true } : {}),
       // Thrown, then shaped by the app's error handler into { error: { code, message } }.
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
@@ -65,5 +67,5 @@ export default fp<{ config: Config }>(
     app.visitorNsp.on('connection', budget);
     app.agentNsp.on('connection', budget);
   },
-  { name: 'security', dependencies: ['io', 'store', 'visitor-tokens'] },
+  { name: 'security', dependencies: ['io', 'store', 'visitor-tokens', 'cluster'] },
 );

@@ -192,6 +192,8 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
         sendPage();
       });
     });
+    // Live events may have been missed without a reconnect (cluster: a node died, Redis came back).
+    s.on('resync', () => void sync());
     s.on('disconnect', (reason) => {
       sender.setReady(false);
       clearTimeout(typingExpiry);

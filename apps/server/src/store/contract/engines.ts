@@ -20,7 +20,8 @@ export interface ContractEngine {
   peer(): Promise<Store>;
 }
 
-async function open(engine: Engine): Promise<ContractEngine & { close(): Promise<void> }> {
+/** A fresh database of `engine` behind a Store (describeEngines opens one per test; parity tests open both). */
+export async function openEngine(engine: Engine): Promise<ContractEngine & { close(): Promise<void> }> {
   if (engine === 'sqlite') {
     const handle = openDatabase(':memory:');
     const store = createSqliteStore(handle);
@@ -59,7 +60,7 @@ export function describeEngines(title: string, body: (ctx: () => ContractEngine)
   describe.each(['sqlite', 'pg'] as const)(`${title} [%s]`, (engine) => {
     let current: (ContractEngine & { close(): Promise<void> }) | null = null;
     beforeEach(async () => {
-      current = await open(engine);
+      current = await openEngine(engine);
     });
     afterEach(async () => {
       await current?.close();

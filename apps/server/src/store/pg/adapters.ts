@@ -4,21 +4,20 @@ import { pgMetricsStore } from './metrics.ts';
 import { pgNoteStore } from './notes.ts';
 import { pgMailStore } from './mail.ts';
 import { pgSiteLifecycleStore } from './site-lifecycle.ts';
-import { pendingOnPg } from './pending.ts';
-import type { AuthStore } from '../../auth/auth.store.ts';
-import type { InstanceStore } from '../../bootstrap/instance.store.ts';
-import type { CannedStore } from '../../canned/canned.store.ts';
-import type { CsatStore } from '../../csat/csat.store.ts';
-import type { DataCareStore } from '../../data-care/data-care.store.ts';
-import type { IdentityStore } from '../../identity/identity.store.ts';
-import type { LabelStore } from '../../labels/label.store.ts';
-import type { ReportStore } from '../../reports/report.store.ts';
-import type { SiteStore } from '../../sites/site.store.ts';
-import type { InvitationStore } from '../../team/invitation.store.ts';
-import type { TeamStore } from '../../team/team.store.ts';
-import type { TranscriptStore } from '../../transcripts/transcript.store.ts';
-import type { TriggerStore } from '../../triggers/trigger.store.ts';
-import type { VisitorStore } from '../../visitors/visitor.store.ts';
+import { pgAuthStore } from './auth.ts';
+import { pgCannedStore } from './canned.ts';
+import { pgCsatStore } from './csat.ts';
+import { pgDataCareStore } from './data-care.ts';
+import { pgIdentityStore } from './identity.ts';
+import { pgInstanceStore } from './instance.ts';
+import { pgInvitationStore } from './invitations.ts';
+import { pgLabelStore } from './labels.ts';
+import { pgReportStore } from './reports.ts';
+import { pgSiteStore } from './sites.ts';
+import { pgTeamStore } from './team.ts';
+import { pgTranscriptStore } from './transcripts.ts';
+import { pgTriggerStore } from './triggers.ts';
+import { pgVisitorStore } from './visitors.ts';
 import { pgAccountStore } from './accounts.ts';
 
 /**
@@ -31,20 +30,19 @@ export const pgAdapters: PgAdapters = {
   notes: pgNoteStore,
   mail: pgMailStore,
   siteLifecycle: pgSiteLifecycleStore,
-  // Behind the seam on SQLite; their PostgreSQL twins are to be written (each call rejects until then).
-  auth: () => pendingOnPg<AuthStore>('auth'),
-  canned: () => pendingOnPg<CannedStore>('canned'),
-  csat: () => pendingOnPg<CsatStore>('csat'),
-  dataCare: () => pendingOnPg<DataCareStore>('dataCare'),
-  identity: () => pendingOnPg<IdentityStore>('identity'),
-  instance: () => pendingOnPg<InstanceStore>('instance'),
-  invitations: () => pendingOnPg<InvitationStore>('invitations'),
-  labels: () => pendingOnPg<LabelStore>('labels'),
-  reports: () => pendingOnPg<ReportStore>('reports'),
-  sites: () => pendingOnPg<SiteStore>('sites'),
-  team: () => pendingOnPg<TeamStore>('team'),
-  transcripts: () => pendingOnPg<TranscriptStore>('transcripts'),
-  triggers: () => pendingOnPg<TriggerStore>('triggers'),
-  visitors: () => pendingOnPg<VisitorStore>('visitors'),
+  auth: pgAuthStore,
+  canned: pgCannedStore,
+  csat: pgCsatStore,
+  dataCare: pgDataCareStore,
+  identity: pgIdentityStore,
+  instance: pgInstanceStore,
+  invitations: pgInvitationStore,
+  labels: pgLabelStore,
+  reports: pgReportStore,
+  sites: pgSiteStore,
+  team: pgTeamStore,
+  transcripts: pgTranscriptStore,
+  triggers: pgTriggerStore,
+  visitors: pgVisitorStore,
   accounts: pgAccountStore,
 };

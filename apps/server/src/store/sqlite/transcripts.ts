@@ -28,12 +28,13 @@ export function sqliteTranscriptStore(db: HearthDb): TranscriptStore {
         .where(eq(conversationEvents.conversationId, conversationId))
         .orderBy(asc(conversationEvents.id))
         .all()
-        .map((e) => ({ ...e, data: parseData(e.data) }));
+        .map((e) => ({ ...e, data: parseEventData(e.data) }));
     },
   };
 }
 
-function parseData(text: string): Record<string, unknown> {
+/** An event's stored `data` as an object; unreadable or non-object JSON reads as {} (both engines). */
+export function parseEventData(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
