@@ -58,36 +58,35 @@ export function payloadAimedAt(event: string, schema: Parser, v: Victim, param?:
 }
 
 /** Every secret in the database, plus the victim's token: none may appear in a response. */
-export function secretsOf(h: Harness, v: Victim): string[] {
-  const q = (sql: string) => (h.app.sqlite.sqlite.prepare(sql).raw().all() as string[][]).map((r) => r[0]!);
+export async function secretsOf(h: Harness, v: Victim): Promise<string[]> {
+  const q = async (sql: string) => (await h.sql(sql)).map((r) => String(Object.values(r)[0]));
   return [
-    ...q('select password_hash from agents'),
-    ...q('select secret from sites'),
-    ...q('select token_hash from agent_sessions'),
-    ...q('select value from instance_settings'),
-    ...q('select token_hash from invitations'),
+    ...(await q('select password_hash from agents')),
+    ...(await q('select secret from sites')),
+    ...(await q('select token_hash from agent_sessions')),
+    ...(await q('select value from instance_settings')),
+    ...(await q('select token_hash from invitations')),
     v.token,
   ].filter((s) => s.length >= 16);
 }
 
 /** The victim's rows: conversation, messages, events, visitor and page views. */
-export function victimFingerprint(h: Harness, v: Victim): string {
-  const db = h.app.sqlite.sqlite;
+export async function victimFingerprint(h: Harness, v: Victim): Promise<string> {
   const hash = createHash('sha256');
-  const rows = (sql: string, arg: string) => hash.update(JSON.stringify(db.prepare(sql).raw().all(arg)));
-  rows('select * from conversations where visitor_id = ?', v.visitorId);
-  rows('select * from messages where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
-  rows('select * from conversation_events where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
-  rows('select * from visitors where id = ?', v.visitorId);
-  rows('select * from page_views where visitor_id = ?', v.visitorId);
-  rows('select * from conversation_notes where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
-  rows('select * from conversation_labels where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
-  rows('select * from visitor_events where visitor_id = ?', v.visitorId);
+  const rows = async (sql: string, arg: string) => hash.update(JSON.stringify((await h.sql(sql, [arg])).map((r) => JSON.stringify(r)).sort()));
+  await rows('select * from conversations where visitor_id = ?', v.visitorId);
+  await rows('select * from messages where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  await rows('select * from conversation_events where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  await rows('select * from visitors where id = ?', v.visitorId);
+  await rows('select * from page_views where visitor_id = ?', v.visitorId);
+  await rows('select * from conversation_notes where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  await rows('select * from conversation_labels where conversation_id in (select id from conversations where visitor_id = ?)', v.visitorId);
+  await rows('select * from visitor_events where visitor_id = ?', v.visitorId);
   return hash.digest('hex');
 }
 
 /** Secrets a principal is entitled to: an owner may reveal their own site's identity secret. */
-export function ownSecretsOf(h: Harness, who: string): string[] {
+export async function ownSecretsOf(h: Harness, who: string): Promise<string[]> {
   if (who !== 'owner') return [];
-  return (h.app.sqlite.sqlite.prepare('select secret from sites where id = ?').raw().all(h.siteA.siteId) as string[][]).map((r) => r[0]!);
+  return (await h.sql<{ secret: string }>('select secret from sites where id = ?', [h.siteA.siteId])).map((r) => r.secret);
 }

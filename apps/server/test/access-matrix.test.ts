@@ -74,9 +74,9 @@ function open(namespace: string, creds: { token?: string; cookie?: string }): Pr
   });
 }
 
-function expectNoLeak(who: Principal, where: string, data: string, own: { token?: string; cookie?: string }) {
-  const entitled = ownSecretsOf(h, who);
-  for (const secret of secretsOf(h, victim)) {
+async function expectNoLeak(who: Principal, where: string, data: string, own: { token?: string; cookie?: string }) {
+  const entitled = await ownSecretsOf(h, who);
+  for (const secret of await secretsOf(h, victim)) {
     if (secret === own.token || (own.cookie && own.cookie.endsWith(secret)) || entitled.includes(secret)) continue;
     if (data.includes(secret)) {
       tally.leaks++;
@@ -104,11 +104,11 @@ describe('access matrix', () => {
         for (const [event, schema] of Object.entries(schemas)) {
           tally.cells++;
           if (!socket) continue; // refused at the handshake: nothing to send on
-          const before = victimFingerprint(h, victim);
+          const before = await victimFingerprint(h, victim);
           const payload = payloadAimedAt(event, schema, victim);
           const ack = (await socket.timeout(5000).emitWithAck(event, payload)) as { ok: boolean };
-          expectNoLeak(who, `${namespace} ${event}`, JSON.stringify(ack), creds);
-          if (!authorized.has(who)) expect(victimFingerprint(h, victim), `${who} changed the victim via ${event}`).toBe(before);
+          await expectNoLeak(who, `${namespace} ${event}`, JSON.stringify(ack), creds);
+          if (!authorized.has(who)) expect(await victimFingerprint(h, victim), `${who} changed the victim via ${event}`).toBe(before);
         }
         socket?.disconnect();
       }
@@ -135,7 +135,7 @@ describe('access matrix', () => {
     for (const w of watchers) await w.timeout(5000).emitWithAck('typing:set', { isTyping: false, conversationId: id }).catch(() => null);
     for (const r of received) {
       tally.cells++;
-      expectNoLeak(r.who as Principal, 'a broadcast', r.data, {});
+      await expectNoLeak(r.who as Principal, 'a broadcast', r.data, {});
     }
     for (const w of watchers) w.disconnect();
     expect(tally.leaks).toBe(0);
@@ -151,7 +151,7 @@ describe('access matrix', () => {
         tally.cells++;
         // Fresh credentials per cell: a logout in one cell must not blind the next.
         const creds = await credentials(who);
-        const before = victimFingerprint(h, victim);
+        const before = await victimFingerprint(h, victim);
         const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => payloadAimedAt('path', null, victim, name) as string);
         const res = await fetch(h.url + path, {
           method: route.method,
@@ -165,8 +165,8 @@ describe('access matrix', () => {
         });
         const text = await res.text();
         const headers = JSON.stringify([...res.headers.entries()].filter(([k]) => k !== 'set-cookie'));
-        expectNoLeak(who, `${route.method} ${route.url}`, text + headers, creds);
-        if (!authorized.has(who)) expect(victimFingerprint(h, victim), `${who} changed the victim via ${route.method} ${route.url}`).toBe(before);
+        await expectNoLeak(who, `${route.method} ${route.url}`, text + headers, creds);
+        if (!authorized.has(who)) expect(await victimFingerprint(h, victim), `${who} changed the victim via ${route.method} ${route.url}`).toBe(before);
       }
     }
     console.info(`[access-matrix] ${JSON.stringify(tally)}`);

@@ -34,8 +34,8 @@ describe('one database, many sites: nobody crosses over', () => {
     for (const result of await Promise.all(attempts)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
-    expect(h.count('messages')).toBe(1);
-    const row = h.app.sqlite.sqlite.prepare('select status, assigned_agent_id, agent_read_seq from conversations where id = ?').get(conversationId);
+    expect(await h.count('messages')).toBe(1);
+    const row = await h.sqlOne('select status, assigned_agent_id, agent_read_seq from conversations where id = ?', [conversationId]);
     expect(row).toEqual({ status: 'open', assigned_agent_id: null, agent_read_seq: 0 });
   });
 

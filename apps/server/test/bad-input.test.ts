@@ -38,7 +38,7 @@ const hostile: unknown[] = [
 type AnySocket = { timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> } };
 
 async function expectAllRejected(socket: AnySocket, events: string[]) {
-  const before = { m: h.count('messages'), c: h.count('conversations'), p: h.count('page_views') };
+  const before = { m: await h.count('messages'), c: await h.count('conversations'), p: await h.count('page_views') };
   let tried = 0;
   for (const event of events) {
     for (const payload of hostile) {
@@ -55,7 +55,7 @@ async function expectAllRejected(socket: AnySocket, events: string[]) {
     expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   }
   expect(tried).toBeGreaterThan(events.length * 10);
-  expect({ m: h.count('messages'), c: h.count('conversations'), p: h.count('page_views') }).toEqual(before);
+  expect({ m: await h.count('messages'), c: await h.count('conversations'), p: await h.count('page_views') }).toEqual(before);
 }
 
 describe('malformed socket payloads', () => {
@@ -130,8 +130,8 @@ describe('handshakes without valid credentials are refused', () => {
 
 describe('malformed HTTP bodies', () => {
   it('answer 400 with a readable message and create nothing', async () => {
-    const visitors = h.count('visitors');
-    const sessions = h.count('agent_sessions');
+    const visitors = await h.count('visitors');
+    const sessions = await h.count('agent_sessions');
     const cases: Array<[string, unknown]> = [
       ['/api/widget/session', {}],
       ['/api/widget/session', { siteKey: 42 }],
@@ -148,14 +148,14 @@ describe('malformed HTTP bodies', () => {
     }
     const huge = await h.post('/api/auth/login', { email: 'a@b.c', password: 'x'.repeat(100_000) });
     expect(huge.status).toBe(413);
-    expect(h.count('visitors')).toBe(visitors);
-    expect(h.count('agent_sessions')).toBe(sessions);
+    expect(await h.count('visitors')).toBe(visitors);
+    expect(await h.count('agent_sessions')).toBe(sessions);
   });
 
   it('an unknown site key is a 404, not a new visitor', async () => {
-    const visitors = h.count('visitors');
+    const visitors = await h.count('visitors');
     const res = await h.post('/api/widget/session', { siteKey: 'nope' });
     expect(res).toMatchObject({ status: 404, body: { error: { code: 'unknown_site' } } });
-    expect(h.count('visitors')).toBe(visitors);
+    expect(await h.count('visitors')).toBe(visitors);
   });
 });

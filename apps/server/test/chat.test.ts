@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message, SiteId } from '@hearth/protocol';
-import { readSiteSettings, updateSiteSettings } from '../src/sites/site-settings.ts';
 import { ask, nextEvent, record, sleep, startServer, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -92,7 +91,7 @@ describe('the core loop', () => {
     const first = await send(socket, 'only once', clientId);
     const again = await send(socket, 'only once', clientId);
     expect(first).toEqual(again);
-    expect(h.count('messages')).toBe(1);
+    expect(await h.count('messages')).toBe(1);
     await sleep(100);
     expect(seen).toHaveLength(1);
   });
@@ -130,7 +129,7 @@ describe('the core loop', () => {
     ]);
     const seqs = acks.map((a) => (a.ok ? a.data.message.seq : -1)).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 2));
-    expect(h.count('messages')).toBe(121);
+    expect(await h.count('messages')).toBe(121);
   });
 
   it('typing indicators and read receipts travel both ways', async () => {
@@ -162,7 +161,8 @@ describe('the core loop', () => {
   });
 
   it('the widget learns live whether any agent is online', async () => {
-    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { routing: { ...readSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId).routing, reconnectGraceSeconds: 0 } });
+    const siteA = h.siteA.siteId as SiteId;
+    await h.app.store.unit(async (tx) => tx.sites.updateSettings(siteA, { routing: { ...(await tx.sites.settings(siteA)).routing, reconnectGraceSeconds: 0 } }));
     const v = await h.visitor();
     expect(v.session.agentsOnline).toBe(false);
     const online = nextEvent(v.socket, 'availability:changed', (e: { agentsOnline: boolean }) => e.agentsOnline);
@@ -188,7 +188,7 @@ describe('the core loop', () => {
 
   it('closing ends the conversation; the visitor writing again (after the reopen window) starts a new one', async () => {
     // Within the window the conversation reopens instead: test/closing.test.ts.
-    updateSiteSettings(h.app.sqlite.db, h.siteA.siteId as SiteId, { reopenWindowMinutes: 0 });
+    await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { reopenWindowMinutes: 0 }));
     const agent = await h.agent();
     const v = await h.visitor();
     const ack = await send(v.socket, 'thanks, bye');
@@ -203,7 +203,7 @@ describe('the core loop', () => {
     const next = await send(v.socket, 'one more question');
     expect(next.ok && next.data.conversation.id).not.toBe(conversationId);
     expect(next.ok && next.data.message.seq).toBe(1);
-    const events = h.app.sqlite.sqlite.prepare('select type, actor_type from conversation_events where conversation_id = ? order by id').all(conversationId);
+    const events = await h.sql('select type, actor_type from conversation_events where conversation_id = ? order by id', [conversationId]);
     expect(events).toEqual([
       { type: 'conversation.started', actor_type: 'visitor' },
       { type: 'conversation.assigned', actor_type: 'system' },

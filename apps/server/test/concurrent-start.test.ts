@@ -19,13 +19,9 @@ describe('starting a conversation is race-free', () => {
     expect(acks.filter((a) => !a.ok)).toEqual([]);
     const conversationIds = new Set(acks.map((a) => (a.ok ? a.data.message.conversationId : null)));
     expect(conversationIds.size).toBe(1);
-    const rows = h.app.sqlite.sqlite
-      .prepare("select count(*) as n from conversations where visitor_id = ? and status = 'open'")
-      .get(first.session.visitorId) as { n: number };
-    expect(rows.n).toBe(1);
+    expect(await h.sqlValue("select count(*) from conversations where visitor_id = ? and status = 'open'", [first.session.visitorId])).toBe(1);
     const seqs = acks.map((a) => (a.ok ? a.data.message.seq : 0)).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
-    const started = h.app.sqlite.sqlite.prepare("select count(*) as n from conversation_events where type = 'conversation.started'").get() as { n: number };
-    expect(started.n).toBe(1);
+    expect(await h.sqlValue("select count(*) from conversation_events where type = 'conversation.started'")).toBe(1);
   });
 });

@@ -28,7 +28,7 @@ async function answeredAndClosed() {
   return { agent, v, conversationId, live: await asked };
 }
 
-const ratingRows = () => h.app.sqlite.sqlite.prepare('select score, ces, comment, agent_id from csat_ratings').all();
+const ratingRows = () => h.sql('select score, ces, comment, agent_id from csat_ratings');
 
 describe('CSAT', () => {
   it('close → question live → rating + comment → stored and credited to the agent at close → visible to agents', async () => {
@@ -39,8 +39,8 @@ describe('CSAT', () => {
     const rated = await ask(v.socket, 'csat:rate', { conversationId, score: 4, comment: '  Quick answer.  ' });
     expect(await agentsHear).toMatchObject({ conversationId, rating: { score: 4, comment: 'Quick answer.' } });
     expect(rated.ok && rated.data.conversation.csat?.rating).toMatchObject({ score: 4, ces: null, comment: 'Quick answer.' });
-    const agentId = (h.app.sqlite.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
-    expect(ratingRows()).toEqual([{ score: 4, ces: null, comment: 'Quick answer.', agent_id: agentId }]);
+    const agentId = (await h.sqlValue<string>('select id from agents where email = ?', [h.siteA.agentEmail]))!;
+    expect(await ratingRows()).toEqual([{ score: 4, ces: null, comment: 'Quick answer.', agent_id: agentId }]);
 
     const opened = await ask(agent.socket, 'conversation:open', { conversationId });
     expect(opened.ok && opened.data.rating).toMatchObject({ score: 4, comment: 'Quick answer.' });
@@ -48,7 +48,7 @@ describe('CSAT', () => {
     // Changed within the window: still one row, new score.
     const changed = await ask(v.socket, 'csat:rate', { conversationId, score: 5 });
     expect(changed.ok).toBe(true);
-    expect(ratingRows()).toEqual([{ score: 5, ces: null, comment: null, agent_id: agentId }]);
+    expect(await ratingRows()).toEqual([{ score: 5, ces: null, comment: null, agent_id: agentId }]);
 
     const transcript = await ask(v.socket, 'transcript:get', { conversationId });
     expect(transcript.ok && transcript.data.entries.map((e) => e.text)).toEqual([
@@ -76,7 +76,7 @@ describe('CSAT', () => {
     const { v, conversationId, live } = await answeredAndClosed();
     expect(live.csat).toMatchObject({ question: 'Did we help?', cesQuestion: 'How easy was it to get the help you needed?' });
     await ask(v.socket, 'csat:rate', { conversationId, score: 2, ces: 3 });
-    expect(ratingRows()).toMatchObject([{ score: 2, ces: 3 }]);
+    expect(await ratingRows()).toMatchObject([{ score: 2, ces: 3 }]);
   });
 
   it('no agent reply: no question, and a rating is refused', async () => {
@@ -90,7 +90,7 @@ describe('CSAT', () => {
     const sync = await ask(v.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
     expect(sync.ok && sync.data.conversation?.csat).toBeNull();
     expect(await ask(v.socket, 'csat:rate', { conversationId, score: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(ratingRows()).toEqual([]);
+    expect(await ratingRows()).toEqual([]);
   });
 
   it('bad input: out-of-range scores, 100 kB comments, another visitor, an open conversation, after the window', async () => {
@@ -110,7 +110,7 @@ describe('CSAT', () => {
     const otherSite = await h.visitor(h.siteB.siteKey);
     expect(await ask(otherSite.socket, 'csat:rate', { conversationId, score: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Agents have no rating command at all: their namespace drops it.
-    expect(ratingRows()).toEqual([]);
+    expect(await ratingRows()).toEqual([]);
 
     const open = await send(stranger.socket, 'still open');
     if (!open.ok) throw new Error('send failed');
@@ -121,9 +121,9 @@ describe('CSAT', () => {
 
     await ask(v.socket, 'csat:rate', { conversationId, score: 3 });
     // Move the close 25 hours into the past: the window (24 h) has ended.
-    h.app.sqlite.sqlite.prepare('update conversations set closed_at = closed_at - ? where id = ?').run(25 * 3_600_000, conversationId);
+    await h.sql('update conversations set closed_at = closed_at - ? where id = ?', [25 * 3_600_000, conversationId]);
     expect(await ask(v.socket, 'csat:rate', { conversationId, score: 5 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(ratingRows()).toMatchObject([{ score: 3 }]);
+    expect(await ratingRows()).toMatchObject([{ score: 3 }]);
   });
 });
 
@@ -138,9 +138,9 @@ describe('closing', () => {
     const ended = await ask(v.socket, 'conversation:end', { conversationId });
     expect(ended.ok && ended.data.conversation.status).toBe('closed');
     expect((await agentsHear).id).toBe(conversationId);
-    const event = h.app.sqlite.sqlite.prepare("select actor_type, data from conversation_events where type = 'conversation.closed'").get();
+    const event = await h.sqlOne("select actor_type, data from conversation_events where type = 'conversation.closed'");
     // Routing had assigned it: the close is credited to that agent.
-    const assignee = (h.app.sqlite.sqlite.prepare('select assigned_agent_id as id from conversations where id = ?').get(conversationId) as { id: string }).id;
+    const assignee = await h.sqlValue<string>('select assigned_agent_id as id from conversations where id = ?', [conversationId]);
     expect(event).toEqual({ actor_type: 'visitor', data: JSON.stringify({ reason: 'visitor', agentId: assignee }) });
     // Ending twice is harmless; ending someone else's is not found.
     expect((await ask(v.socket, 'conversation:end', { conversationId })).ok).toBe(true);
@@ -162,10 +162,10 @@ describe('closing', () => {
     expect((await agentsHear).id).toBe(conversationId);
 
     await ask(agent.socket, 'conversation:close', { conversationId });
-    h.app.sqlite.sqlite.prepare('update conversations set closed_at = closed_at - ? where id = ?').run(11 * 60_000, conversationId);
+    await h.sql('update conversations set closed_at = closed_at - ? where id = ?', [11 * 60_000, conversationId]);
     const later = await send(v.socket, 'a new matter');
     expect(later.ok && later.data.conversation.id).not.toBe(conversationId);
-    const types = h.app.sqlite.sqlite.prepare('select type from conversation_events where conversation_id = ? order by id').pluck().all(conversationId);
+    const types = (await h.sql<{ type: string }>('select type from conversation_events where conversation_id = ? order by id', [conversationId])).map((e) => e.type);
     expect(types).toEqual(['conversation.started', 'conversation.assigned', 'conversation.closed', 'conversation.reopened', 'conversation.closed']);
   });
 
@@ -178,16 +178,16 @@ describe('closing', () => {
     await send(fresh.socket, 'still here');
     if (!ca.ok || !cb.ok) throw new Error('send failed');
     // 90 minutes idle: past site A's default 60, within site B's 120.
-    const idle = h.app.sqlite.sqlite.prepare('update conversations set updated_at = updated_at - ? where id = ?');
-    idle.run(90 * 60_000, ca.data.conversation.id);
-    idle.run(90 * 60_000, cb.data.conversation.id);
+    const idle = (id: string) => h.sql('update conversations set updated_at = updated_at - ? where id = ?', [90 * 60_000, id]);
+    await idle(ca.data.conversation.id);
+    await idle(cb.data.conversation.id);
     const told = nextEvent<VisitorConversation>(a.socket, 'conversation:updated', (c) => c.status === 'closed');
     await Promise.all([h.app.sweepIdleConversations(), h.app.sweepIdleConversations()]);
     await h.app.sweepIdleConversations();
     expect((await told).id).toBe(ca.data.conversation.id);
-    const rows = h.app.sqlite.sqlite.prepare("select conversation_id, data from conversation_events where type = 'conversation.closed'").all();
+    const rows = await h.sql("select conversation_id, data from conversation_events where type = 'conversation.closed'");
     expect(rows).toEqual([{ conversation_id: ca.data.conversation.id, data: JSON.stringify({ reason: 'inactivity', agentId: null }) }]);
-    expect(h.app.sqlite.sqlite.prepare("select count(*) from conversations where status = 'open'").pluck().get()).toBe(2);
+    expect(await h.sqlValue("select count(*) from conversations where status = 'open'")).toBe(2);
   });
 });
 
@@ -225,6 +225,6 @@ describe('CSAT settings and who may rate', () => {
     (agent.socket as unknown as { emit(e: string, p: unknown): void }).emit('csat:rate', { conversationId, score: 5 });
     // Commands on one socket are handled in order: once this answers, the rating attempt was handled.
     expect((await ask(agent.socket, 'inbox:list', {})).ok).toBe(true);
-    expect(ratingRows()).toEqual([]);
+    expect(await ratingRows()).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describe('canned replies', () => {
   it('refuses bad input with a code and writes nothing', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
     const base = `/api/sites/${h.siteA.siteId}/canned-replies`;
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     for (const body of [
       { scope: 'site', title: 'x'.repeat(81), shortcut: 'ok', text: 'x' },
       { scope: 'site', title: 'T', shortcut: 'Has Space', text: 'x' },
@@ -85,7 +85,7 @@ describe('canned replies', () => {
       expect(res.body).toMatchObject({ error: { code: 'invalid_payload' } });
     }
     expect((await http('GET', '/api/canned-replies', '')).status).toBe(401);
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
   });
 });
 
@@ -108,7 +108,7 @@ describe('internal notes', () => {
     // A resend is the same note.
     const again = await ask(agent.socket, 'note:add', { conversationId: v.conversationId, clientId, body: 'NOTE-SECRET refund approved' });
     expect(again.ok && added.ok && again.data.note.id === added.data.note.id).toBe(true);
-    expect((h.app.sqlite.sqlite.prepare('select count(*) as n from conversation_notes').get() as { n: number }).n).toBe(1);
+    expect(await h.sqlValue('select count(*) from conversation_notes')).toBe(1);
 
     const opened = await ask(agent.socket, 'conversation:open', { conversationId: v.conversationId });
     expect(opened.ok && opened.data.notes.map((n) => n.body)).toEqual(['NOTE-SECRET refund approved']);
@@ -156,11 +156,11 @@ describe('labels', () => {
 
     // Another site's label, or a stranger's conversation: not found, nothing written.
     const outsider = await h.agent(h.siteB.agentEmail);
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     expect(await ask(agent.socket, 'label:add', { conversationId: v.conversationId, labelId: otherSite.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await ask(outsider.socket, 'label:add', { conversationId: v.conversationId, labelId: otherSite.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await ask(agent.socket, 'label:add', { conversationId: v.conversationId, labelId: '' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
 
     const removed = await ask(agent.socket, 'label:remove', { conversationId: v.conversationId, labelId: vip.id });
     expect(removed.ok && removed.data.conversation.labels).toEqual([]);
@@ -181,10 +181,10 @@ describe('visitor events and locale', () => {
     expect(await ask(v.socket, 'visitor:track', event)).toEqual({ ok: true, data: null });
     expect((await live).event.name).toBe('cart_updated');
     expect(await ask(v.socket, 'visitor:track', event)).toEqual({ ok: true, data: null });
-    const count = () => (h.app.sqlite.sqlite.prepare('select count(*) as n from visitor_events where visitor_id = ?').get(v.session.visitorId) as { n: number }).n;
-    expect(count()).toBe(1);
+    const count = () => h.sqlValue<number>('select count(*) from visitor_events where visitor_id = ?', [v.session.visitorId]);
+    expect(await count()).toBe(1);
 
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     for (const bad of [
       { id: 'short', name: 'x', at: 1 },
       { id: 'evt-00000002', name: '', at: 1 },
@@ -194,12 +194,12 @@ describe('visitor events and locale', () => {
     ]) {
       expect(await ask(v.socket, 'visitor:track', bad as never), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     }
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
 
     for (let i = 0; i < VISITOR_EVENTS_KEPT + 20; i++) {
       await ask(v.socket, 'visitor:track', { id: `evt-bulk-${String(i).padStart(4, '0')}`, name: 'page_event', at: 1_000 + i });
     }
-    expect(count()).toBe(VISITOR_EVENTS_KEPT);
+    expect(await count()).toBe(VISITOR_EVENTS_KEPT);
     const opened = await ask(agent.socket, 'conversation:open', { conversationId: v.conversationId });
     // The newest are kept: the cart event (now) first, then the latest bulk ones.
     expect(opened.ok && opened.data.visitorDetails.events[0]?.name).toBe('cart_updated');
@@ -210,7 +210,7 @@ describe('visitor events and locale', () => {
     const v = await startConversation('first');
     await ask(v.socket, 'conversation:end', { conversationId: v.conversationId });
     // Past the reopen window: the next message starts a second conversation.
-    h.app.sqlite.sqlite.prepare('update conversations set closed_at = 0 where id = ?').run(v.conversationId);
+    await h.sql('update conversations set closed_at = 0 where id = ?', [v.conversationId]);
     const second = await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'second' });
     const secondId = (second.ok ? second.data.conversation.id : '') as ConversationId;
     expect(await ask(v.socket, 'visitor:update', { timeZone: 'Europe/Berlin', language: 'de-DE', attributes: { plan: 'pro' }, name: 'Ada' })).toEqual({ ok: true, data: null });
@@ -222,7 +222,7 @@ describe('visitor events and locale', () => {
     expect(opened.data.visitorDetails.pastConversations.map((c) => c.id)).toEqual([v.conversationId]);
     // An unknown zone is dropped rather than stored.
     await ask(v.socket, 'visitor:update', { timeZone: 'Mars/Olympus' });
-    const row = h.app.sqlite.sqlite.prepare('select time_zone, language from visitors where id = ?').get(v.session.visitorId);
+    const row = await h.sqlOne('select time_zone, language from visitors where id = ?', [v.session.visitorId]);
     expect(row).toEqual({ time_zone: null, language: 'de-DE' });
   });
 });

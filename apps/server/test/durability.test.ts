@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ask, startServer, type Harness } from './harness.ts';
+import { testEngine } from './test-db.ts';
 
 const dirs: string[] = [];
 let h: Harness | undefined;
@@ -31,8 +32,12 @@ describe('the database is the source of truth', () => {
     expect(again.session.visitorId).toBe(v.session.visitorId);
     const sync = await ask(again.socket, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(acked.map((a) => (a.ok ? a.data.message.body : '?')));
-    const pragmas = h.app.sqlite.sqlite.pragma('journal_mode', { simple: true });
-    expect(pragmas).toBe('wal');
-    expect(h.app.sqlite.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    if (testEngine === 'sqlite') {
+      expect(h.app.sqlite.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(h.app.sqlite.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    } else {
+      // A resolved COMMIT is flushed to the server's WAL before the ack.
+      expect(await h.sqlValue("select current_setting('synchronous_commit')")).toBe('on');
+    }
   });
 });

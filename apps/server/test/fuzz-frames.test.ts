@@ -99,7 +99,7 @@ const frame = fc.oneof(
 describe('raw frame fuzzing', () => {
   it('malformed Engine.IO / Socket.IO frames get an error ack, are dropped or close that socket; nothing is written', async () => {
     const session = await h.visitorSession(h.siteA.siteKey);
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     const outcome = { frames: 0, errorAcks: 0, okAcks: 0, closed: 0, droppedAndAlive: 0 };
     let conn = await openVisitor(session.token);
     await fc.assert(
@@ -141,7 +141,7 @@ describe('raw frame fuzzing', () => {
     // Every frame was refused one way or another; none slipped through as a successful command.
     expect(outcome.okAcks).toBe(0);
     expect(outcome.errorAcks + outcome.closed + outcome.droppedAndAlive).toBe(outcome.frames);
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
     // The process is up and serving.
     const v = await h.visitor();
     expect((await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'after the storm' })).ok).toBe(true);

@@ -50,7 +50,7 @@ describe('HTTP fuzzing', () => {
         fc.asyncProperty(body, hostileText, fc.oneof(cookie, fc.constant(owner)), async (b, param, c) => {
           // Path parameters and wildcards get hostile values too.
           const path = route.url.replace(/:[A-Za-z]+|\*/g, encodeURIComponent(param) || 'x');
-          const before = dbFingerprint(h);
+          const before = await dbFingerprint(h);
           const res = await fetch(h.url + path, {
             method: route.method,
             headers: { 'content-type': b.type, cookie: c },
@@ -66,7 +66,7 @@ describe('HTTP fuzzing', () => {
           expect(res.status, `${route.method} ${path} -> ${text.slice(0, 200)}`).toBeLessThan(500);
           if (res.status >= 400) {
             tally.status4xx++;
-            expect(dbFingerprint(h), `${route.method} ${path} wrote despite ${res.status}`).toBe(before);
+            expect(await dbFingerprint(h), `${route.method} ${path} wrote despite ${res.status}`).toBe(before);
           } else tally.status2xx3xx++;
         }),
         { numRuns: RUNS },

@@ -44,7 +44,7 @@ function payloadFor(schema: Schema) {
 const fuzzTotals = { inputs: 0, validSkipped: 0 };
 
 async function fuzzNamespace(socket: RawSocket, schemas: Record<string, Schema>) {
-  const before = dbFingerprint(h);
+  const before = await dbFingerprint(h);
   for (const [event, schema] of Object.entries(schemas)) {
     await fc.assert(
       fc.asyncProperty(payloadFor(schema), async (payload) => {
@@ -70,7 +70,7 @@ async function fuzzNamespace(socket: RawSocket, schemas: Record<string, Schema>)
     { numRuns: RUNS },
   );
   expect(socket.connected).toBe(true);
-  expect(dbFingerprint(h)).toBe(before);
+  expect(await dbFingerprint(h)).toBe(before);
 }
 
 describe('socket fuzzing', () => {
@@ -91,14 +91,14 @@ describe('socket fuzzing', () => {
   it('binary attachments anywhere in a payload are refused', async () => {
     const v = await h.visitor();
     const raw = v.socket as unknown as RawSocket;
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     for (const event of Object.keys(visitorCommandSchemas)) {
       for (const payload of [Buffer.alloc(10), { clientId: Buffer.from('abcdefghij'), body: 'x' }, { clientId: 'abcdefghij', body: Buffer.from('hi') }]) {
         fuzzTotals.inputs++;
         expect(await raw.timeout(5000).emitWithAck(event, payload)).toMatchObject({ ok: false });
       }
     }
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
   });
 
   afterAll(() => {

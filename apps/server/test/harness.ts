@@ -57,13 +57,12 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     },
   });
+  const db: TestSql = app.store.engine === 'pg' ? pgTestSql((app.store as PgStore).handle.pool) : sqliteTestSql(app.sqlite.sqlite);
   const sites: TestSite[] = [];
   for (const name of ['a', 'b']) {
     const ownerEmail = `owner@${name}.test`;
     const agentEmail = `agent@${name}.test`;
-    const existing = app.sqlite.sqlite.prepare('select id, key from sites where name = ?').get(`Site ${name}`) as
-      | { id: string; key: string }
-      | undefined;
+    const existing = await db.one<{ id: string; key: string }>('select id, key from sites where name = ?', [`Site ${name}`]);
     const created: { id: string; key: string } =
       existing ??
       (await createSiteWithTeam(app.store, { name: `Site ${name}` }, [
@@ -76,7 +75,6 @@ export async function startServer(options: { databaseFile?: string; env?: Record
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const sockets: Socket[] = [];
-  const db: TestSql = app.store.engine === 'pg' ? pgTestSql((app.store as PgStore).handle.pool) : sqliteTestSql(app.sqlite.sqlite);
 
   const harness = {
     app: app as FastifyInstance,
@@ -151,11 +149,11 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       await connected(socket);
       // Connecting makes an offline agent online (a write after the handshake): wait for it, so a
       // test's "before" snapshot or first routing decision sees the agent as present.
-      const status = app.sqlite.sqlite.prepare('select status from agents where email = ?');
-      for (let i = 0; i < 100 && (status.get(email.toLowerCase()) as { status: string } | undefined)?.status === 'offline'; i++) await sleep(10);
+      const status = () => db.value<string>('select status from agents where email = ?', [email.toLowerCase()]);
+      for (let i = 0; i < 100 && (await status()) === 'offline'; i++) await sleep(10);
       // …and for the queue drain that coming online starts (its own commit, a turn or two later).
       await sleep(30);
-      await app.commits.run(() => null);
+      await app.store.unit(async () => null);
       return { socket, cookie };
     },
 
@@ -166,8 +164,8 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       for (let i = 0; i < n; i++) {
         const id = crypto.randomUUID();
         const email = `${prefix}${i}.${site.siteId.slice(0, 8)}@agents.test`.toLowerCase();
-        app.sqlite.sqlite.prepare('insert into agents (id, email, name, password_hash, created_at) values (?, ?, ?, ?, 0)').run(id, email, `${prefix} ${i}`, hash);
-        app.sqlite.sqlite.prepare("insert into memberships (site_id, agent_id, role, created_at) values (?, ?, 'agent', 0)").run(site.siteId, id);
+        await db.all('insert into agents (id, email, name, password_hash, created_at) values (?, ?, ?, ?, 0)', [id, email, `${prefix} ${i}`, hash]);
+        await db.all("insert into memberships (site_id, agent_id, role, created_at) values (?, ?, 'agent', 0)", [site.siteId, id]);
         emails.push(email);
       }
       return emails;
@@ -183,10 +181,16 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     sqlOne: db.one,
     /** The first column of the first row, or undefined: `await h.sqlValue('select count(*) from messages')`. */
     sqlValue: db.value,
+    /** Every table's name (migrations bookkeeping aside), for whole-database scans. */
+    tables: db.tables,
+    /** Every row of a table as JSON texts, sorted: comparable across calls on both engines. */
+    async rowsOf(table: string): Promise<string[]> {
+      return (await db.all(`select * from "${table}"`)).map((row) => JSON.stringify(row)).sort();
+    },
 
     /** Counts rows, to prove a rejected input wrote nothing. */
-    count(table: 'messages' | 'conversations' | 'visitors' | 'page_views' | 'agent_sessions'): number {
-      return (app.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    async count(table: 'messages' | 'conversations' | 'visitors' | 'page_views' | 'agent_sessions'): Promise<number> {
+      return (await db.value<number>(`select count(*) from ${table}`)) ?? 0;
     },
 
     async close() {

@@ -99,15 +99,12 @@ describe('health, readiness and metrics (a real server on port 0)', () => {
     redisUp = true;
 
     // A database whose newest migration is missing (another node's, or a half-applied upgrade) is not ready.
-    const newest = h.app.sqlite.sqlite.prepare('select hash, created_at from __drizzle_migrations order by created_at desc limit 1').get() as {
-      hash: string;
-      created_at: number;
-    };
-    h.app.sqlite.sqlite.prepare('delete from __drizzle_migrations where created_at = ?').run(newest.created_at);
+    const newest = (await h.sqlOne<{ hash: string; created_at: number }>('select hash, created_at from __drizzle_migrations order by created_at desc limit 1'))!;
+    await h.sql('delete from __drizzle_migrations where created_at = ?', [newest.created_at]);
     const behind = await fetch(`${h.url}/readyz`);
     expect(behind.status).toBe(503);
     expect(await behind.json()).toEqual({ status: 'not_ready', checks: { database: 'failed', redis: 'ok' } });
-    h.app.sqlite.sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run(newest.hash, newest.created_at);
+    await h.sql('insert into __drizzle_migrations (hash, created_at) values (?, ?)', [newest.hash, newest.created_at]);
     expect((await fetch(`${h.url}/readyz`)).status).toBe(200);
 
     // Draining for a shutdown: not ready, so a balancer stops sending; still healthy.

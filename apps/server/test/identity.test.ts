@@ -9,7 +9,7 @@ let h: Harness;
 let secret: string;
 beforeAll(async () => {
   h = await startServer();
-  secret = (h.app.sqlite.sqlite.prepare('select secret from sites where id = ?').get(h.siteA.siteId) as { secret: string }).secret;
+  secret = (await h.sqlValue<string>('select secret from sites where id = ?', [h.siteA.siteId]))!;
 });
 afterAll(async () => {
   await h.close();
@@ -39,7 +39,7 @@ describe("Hearth('identify'): verified visitors", () => {
     const v2 = await socketFor(phone.token);
     const sync = await ask(v2, 'conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync.ok && sync.data.messages.map((m) => m.body)).toEqual(['from my laptop']);
-    const row = h.app.sqlite.sqlite.prepare('select name, email, external_id from visitors where id = ?').get(first.visitorId);
+    const row = await h.sqlOne('select name, email, external_id from visitors where id = ?', [first.visitorId]);
     expect(row).toEqual({ name: 'Ann', email: 'ann@shop.test', external_id: 'user-1001' });
     v1.disconnect();
     v2.disconnect();
@@ -54,13 +54,13 @@ describe("Hearth('identify'): verified visitors", () => {
   });
 
   it('refuses missing, empty, wrong and another user’s hashes, and never falls back to anonymous', async () => {
-    const before = h.count('visitors');
+    const before = await h.count('visitors');
     expect((await session({ token: null, identity: { id: 'user-1001' } })).status).toBe(400);
     for (const hash of ['', 'deadbeef', identityHash(secret, 'user-9999'), identityHash('another-secret', 'user-1001')]) {
       const res = await session({ token: null, identity: { id: 'user-1001', hash } });
       expect(res, hash).toMatchObject({ status: 401, body: { error: { code: 'identity_invalid' } } });
     }
-    expect(h.count('visitors')).toBe(before);
+    expect(await h.count('visitors')).toBe(before);
   });
 
   it('a token of an identified visitor presented without identity (signed out) is not that visitor', async () => {

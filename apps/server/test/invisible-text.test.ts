@@ -25,7 +25,7 @@ describe('invisible text is empty at every boundary', () => {
     const sent = await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'Hello' });
     if (!sent.ok) throw new Error('send failed');
     const conversationId = sent.data.conversation.id as ConversationId;
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     for (const text of INVISIBLE) {
       const attempts = [
         await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: text }),
@@ -35,7 +35,7 @@ describe('invisible text is empty at every boundary', () => {
       ];
       for (const ack of attempts) expect(ack, JSON.stringify(text)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     }
-    expect(dbFingerprint(h)).toEqual(before);
+    expect(await dbFingerprint(h)).toEqual(before);
     const visible = await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: '\u200B👍\u200B' });
     expect(visible.ok).toBe(true);
   });

@@ -26,7 +26,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) statuses.push((await h.post('/api/widget/session', { siteKey: h.siteA.siteKey, token: null })).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect((await h.post('/api/widget/session', { siteKey: h.siteA.siteKey, token: null })).body).toMatchObject({ error: { code: 'rate_limited' } });
-    expect(h.count('visitors')).toBe(3);
+    expect(await h.count('visitors')).toBe(3);
   });
 
   it('a flooding socket gets rate_limited acks while another site is served normally', async () => {
@@ -41,7 +41,7 @@ describe('rate limits', () => {
     expect(accepted).toBeGreaterThanOrEqual(10);
     expect(accepted).toBeLessThan(15); // the burst, plus what refilled during the flood
     expect(limited).toBe(60 - accepted);
-    expect(h.count('messages')).toBe(accepted);
+    expect(await h.count('messages')).toBe(accepted);
     const fine = await ask(other.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'business as usual' });
     expect(fine.ok).toBe(true);
   });
@@ -53,7 +53,7 @@ describe('sessions', () => {
     const agent = await h.agent(h.siteA.agentEmail);
     const token = agent.cookie.split('=')[1]!;
     // Expire the session a moment from now and reconnect, as a console would after a network blip.
-    h.app.sqlite.sqlite.prepare('update agent_sessions set expires_at = ? where token_hash = ?').run(Date.now() + 1500, hashSessionToken(token));
+    await h.sql('update agent_sessions set expires_at = ? where token_hash = ?', [Date.now() + 1500, hashSessionToken(token)]);
     agent.socket.disconnect();
     const again = connect(h.url + AGENT_NAMESPACE, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: agent.cookie } });
     await connected(again);

@@ -20,36 +20,51 @@ let ownerA: string;
 
 beforeAll(async () => {
   h = await startServer();
-  const db = h.app.sqlite.sqlite;
-  const idOf = (email: string) => (db.prepare('select id from agents where email = ?').get(email) as { id: string }).id;
-  agentA = idOf(h.siteA.agentEmail);
-  ownerA = idOf(h.siteA.ownerEmail);
+  const idOf = async (email: string) => (await h.sqlValue<string>('select id from agents where email = ?', [email]))!;
+  agentA = await idOf(h.siteA.agentEmail);
+  ownerA = await idOf(h.siteA.ownerEmail);
+  // The fixture's writes, in order: rows first as SQL, ratings through the store (a unit each).
+  const steps: Array<() => Promise<unknown>> = [];
+  const exec = (text: string, params: unknown[]) => void steps.push(() => h.sql(text, params));
   await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteA.siteId as SiteId, { cesEnabled: true }));
   await h.app.store.unit((tx) => tx.sites.updateSettings(h.siteB.siteId as SiteId, { cesEnabled: true }));
 
   const conversation = (id: string, site: string, start: number, status: 'open' | 'closed', agent: string | null, closedAt: number | null, trigger?: string) => {
-    db.prepare('insert into visitors (id, site_id, created_at, last_seen_at) values (?, ?, ?, ?)').run(`v-${id}`, site, start, start);
-    db.prepare(
-      'insert into conversations (id, site_id, visitor_id, status, assigned_agent_id, created_at, updated_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, site, `v-${id}`, status, agent, start, start, closedAt);
-    db.prepare("insert into conversation_events (conversation_id, site_id, type, actor_type, data, created_at) values (?, ?, 'conversation.started', 'visitor', ?, ?)").run(
+    exec('insert into visitors (id, site_id, created_at, last_seen_at) values (?, ?, ?, ?)', [`v-${id}`, site, start, start]);
+    exec('insert into conversations (id, site_id, visitor_id, status, assigned_agent_id, created_at, updated_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [
+      id,
+      site,
+      `v-${id}`,
+      status,
+      agent,
+      start,
+      start,
+      closedAt,
+    ]);
+    exec("insert into conversation_events (conversation_id, site_id, type, actor_type, data, created_at) values (?, ?, 'conversation.started', 'visitor', ?, ?)", [
       id,
       site,
       JSON.stringify(trigger ? { triggerName: trigger } : {}),
       start,
-    );
+    ]);
   };
   let n = 0;
   const message = (conversationId: string, site: string, seq: number, author: 'visitor' | 'agent', authorId: string, at: number) =>
-    db.prepare(
-      'insert into messages (id, conversation_id, site_id, seq, client_id, author_type, author_id, body, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(`m${++n}`, conversationId, site, seq, `client-${n}`, author, authorId, `message ${n}`, at);
+    exec('insert into messages (id, conversation_id, site_id, seq, client_id, author_type, author_id, body, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      `m${++n}`,
+      conversationId,
+      site,
+      seq,
+      `client-${n}`,
+      author,
+      authorId,
+      `message ${n}`,
+      at,
+    ]);
   const view = (visitor: string, url: string, at: number) =>
-    db.prepare('insert into page_views (site_id, visitor_id, url, title, viewed_at) values (?, ?, ?, ?, ?)').run(h.siteA.siteId, visitor, url, 'Page', at);
-  // Ratings go through the store (a unit each, committed in order); awaited at the end of the fixture.
-  const ratings: Array<Promise<void>> = [];
+    exec('insert into page_views (site_id, visitor_id, url, title, viewed_at) values (?, ?, ?, ?, ?)', [h.siteA.siteId, visitor, url, 'Page', at]);
   const rate = (id: string, site: string, score: number, ces: number | null, now: number) =>
-    void ratings.push(h.app.store.unit((tx) => rateConversation(tx, { siteId: site as SiteId, visitorId: `v-${id}` as VisitorId, conversationId: id as ConversationId, score, ces, now })));
+    void steps.push(() => h.app.store.unit((tx) => rateConversation(tx, { siteId: site as SiteId, visitorId: `v-${id}` as VisitorId, conversationId: id as ConversationId, score, ces, now })));
   const A = h.siteA.siteId;
   const B = h.siteB.siteId;
 
@@ -74,7 +89,7 @@ beforeAll(async () => {
   conversation('c3', A, c3, 'closed', agentA, c3 + 20 * MIN, 'pricing');
   message('c3', A, 1, 'visitor', 'v-c3', c3);
   message('c3', A, 2, 'agent', agentA, c3 + 5 * MIN);
-  db.prepare("insert into conversation_events (conversation_id, site_id, type, actor_type, created_at) values ('c3', ?, 'conversation.reopened', 'visitor', ?)").run(A, c3 + 8 * MIN);
+  exec("insert into conversation_events (conversation_id, site_id, type, actor_type, created_at) values ('c3', ?, 'conversation.reopened', 'visitor', ?)", [A, c3 + 8 * MIN]);
   message('c3', A, 3, 'visitor', 'v-c3', c3 + 8 * MIN);
   message('c3', A, 4, 'agent', agentA, c3 + 9 * MIN);
   rate('c3', A, 4, null, c3 + 21 * MIN);
@@ -104,7 +119,7 @@ beforeAll(async () => {
     message(id, site, 2, 'agent', id === 'c6' ? agentA : 'x', start + MIN);
     rate(id, site, 1, 1, start + 6 * MIN);
   }
-  await Promise.all(ratings);
+  for (const step of steps) await step();
 });
 afterAll(async () => {
   await h.close();

@@ -24,7 +24,7 @@ describe('pages visited this session', () => {
     await view('/old-pricing');
     // Those two views become yesterday's visit: the server stamps views with its own clock, so the
     // older session is made by moving the recorded rows back, not by waiting.
-    h.app.sqlite.sqlite.prepare('update page_views set viewed_at = viewed_at - ?').run(TWO_HOURS);
+    await h.sql('update page_views set viewed_at = viewed_at - ?', [TWO_HOURS]);
     await view('/home');
     await view('/cart');
 
@@ -34,7 +34,7 @@ describe('pages visited this session', () => {
     const opened = await ask(agent.socket, 'conversation:open', { conversationId: sent.data.conversation.id as ConversationId });
     if (!opened.ok) throw new Error('open failed');
 
-    expect(h.count('page_views')).toBe(4);
+    expect(await h.count('page_views')).toBe(4);
     expect(opened.data.pages.map((p) => new URL(p.url).pathname)).toEqual(['/cart', '/home']);
   });
 });

@@ -73,7 +73,7 @@ describe('graceful shutdown', () => {
     const repeat = await ask(again.socket, 'message:send', { clientId: inFlight, body: 'sent as the server stops' });
     expect(resent.ok && repeat.ok).toBe(true);
     if (ack.ok && repeat.ok) expect(repeat.data.message.id).toBe(ack.data.message.id);
-    const counts = next.app.sqlite.sqlite.prepare('select client_id as clientId, count(*) as n from messages group by client_id').all();
+    const counts = await next.sql('select client_id as "clientId", count(*) as n from messages group by client_id');
     expect(counts).toEqual(
       expect.arrayContaining([
         { clientId: inFlight, n: 1 },

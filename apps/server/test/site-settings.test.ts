@@ -38,7 +38,7 @@ describe('site settings', () => {
 
   it('a colour that is not a colour, or an origin that is not an origin, is refused with a code and writes nothing', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     for (const brandColor of ['red', '#12345', '#gggggg', 'javascript:alert(1)', '#1234567', '']) {
       const res = await call('PUT', settingsPath(), owner, { appearance: { brandColor } });
       expect(res.status, brandColor).toBe(400);
@@ -52,7 +52,7 @@ describe('site settings', () => {
     expect((await call('PUT', settingsPath(), owner, { appearance: { position: 'top' } })).body.error?.code).toBe('invalid_payload');
     expect((await call('PUT', settingsPath(), owner, { requireIdentity: true })).body.error?.code).toBe('invalid_payload');
     expect((await call('PUT', settingsPath(), owner, { appearance: { greeting: 'x'.repeat(301) } })).status).toBe(400);
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
   });
 
   it('agents read but may not change; strangers and other sites get 404; anonymous 401', async () => {
@@ -74,7 +74,7 @@ describe('site settings', () => {
   it('the owner reveals the identity secret on request', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
     const res = await call('GET', `/api/sites/${h.siteA.siteId}/identity-secret`, owner);
-    const stored = h.app.sqlite.sqlite.prepare('select secret from sites where id = ?').pluck().get(h.siteA.siteId);
+    const stored = await h.sqlValue('select secret from sites where id = ?', [h.siteA.siteId]);
     expect(res.body.secret).toBe(stored);
   });
 });

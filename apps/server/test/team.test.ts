@@ -30,7 +30,7 @@ describe('invitations', () => {
     const created = await invite(owner, 'New.Person@Example.test');
     const token = tokenOf(created);
     // Only the hash is stored.
-    expect(JSON.stringify(h.app.sqlite.sqlite.prepare('select * from invitations').all())).not.toContain(token);
+    expect(JSON.stringify(await h.sql('select * from invitations'))).not.toContain(token);
     const team = (await call('GET', `${site()}/team`, owner)).body as unknown as TeamView;
     expect(team.invitations.map((i) => i.email)).toContain('new.person@example.test');
 
@@ -46,11 +46,11 @@ describe('invitations', () => {
     expect((await call('GET', '/api/auth/me', accepted.cookie)).status).toBe(200);
     await h.login('new.person@example.test');
 
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     const again = await call('POST', `/api/invitations/${token}/accept`, null, { name: 'Someone Else', password: PASSWORD });
     expect([again.status, again.body.error?.code]).toEqual([410, 'invitation_used']);
     expect((await call('GET', `/api/invitations/${token}`, null)).body.error?.code).toBe('invitation_used');
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
     const after = (await call('GET', `${site()}/team`, owner)).body as unknown as TeamView;
     expect(after.invitations.map((i) => i.email)).not.toContain('new.person@example.test');
     expect(after.members.map((m) => m.email)).toContain('new.person@example.test');
@@ -72,19 +72,19 @@ describe('invitations', () => {
   it('expired, revoked and wrong tokens are refused and write nothing', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
     const expired = tokenOf(await invite(owner, 'late@example.test'));
-    h.app.sqlite.sqlite.prepare("update invitations set expires_at = ? where email = 'late@example.test'").run(Date.now() - 1);
+    await h.sql("update invitations set expires_at = ? where email = 'late@example.test'", [Date.now() - 1]);
     const revokedInvite = await invite(owner, 'withdrawn@example.test');
     expect((await call('DELETE', `${site()}/invitations/${revokedInvite.invitation.id}`, owner)).status).toBe(204);
     expect((await call('DELETE', `${site()}/invitations/${revokedInvite.invitation.id}`, owner)).status).toBe(404);
 
-    const before = dbFingerprint(h);
+    const before = await dbFingerprint(h);
     const body = { name: 'X', password: PASSWORD };
     expect((await call('POST', `/api/invitations/${expired}/accept`, null, body)).body.error?.code).toBe('invitation_expired');
     expect((await call('POST', `/api/invitations/${tokenOf(revokedInvite)}/accept`, null, body)).body.error?.code).toBe('invitation_revoked');
     const wrong = 'A'.repeat(43);
     expect((await call('POST', `/api/invitations/${wrong}/accept`, null, body)).body.error?.code).toBe('invalid_invitation');
     expect((await call('POST', `/api/invitations/not-a-token/accept`, null, body)).status).toBe(400);
-    expect(dbFingerprint(h)).toBe(before);
+    expect(await dbFingerprint(h)).toBe(before);
   });
 
   it('only owners invite, revoke and change the team; other sites cannot reach it', async () => {

@@ -31,10 +31,16 @@ export interface TestSql {
   one<T = Row>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
   /** The first column of the first row, or undefined. */
   value<T = unknown>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /**
+   * Every table of the database, by name, but the migrations' bookkeeping (SQLite's FTS5 tables
+   * included: they hold message text too).
+   */
+  tables(): Promise<string[]>;
 }
 
-function fromAll(all: (text: string, params: readonly unknown[]) => Promise<Row[]>): TestSql {
+function fromAll(all: (text: string, params: readonly unknown[]) => Promise<Row[]>, tablesQuery: string): TestSql {
   return {
+    tables: async () => (await all(tablesQuery, [])).map((r) => String(Object.values(r)[0])),
     all: (text, params = []) => all(text, params) as never,
     one: async (text, params = []) => (await all(text, params))[0] as never,
     value: async (text, params = []) => {
@@ -50,11 +56,14 @@ export function sqliteTestSql(sqlite: Database.Database): TestSql {
     if (statement.reader) return statement.all(...params) as Row[];
     statement.run(...params);
     return [];
-  });
+  }, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name");
 }
 
 export function pgTestSql(pool: pg.Pool): TestSql {
-  return fromAll(async (text, params) => (await pool.query(toPgPlaceholders(text), [...params])).rows as Row[]);
+  return fromAll(
+    async (text, params) => (await pool.query(toPgPlaceholders(text), [...params])).rows as Row[],
+    "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like '__drizzle%' order by table_name",
+  );
 }
 
 /** `?` → `$1, $2 …`, leaving quoted strings and identifiers alone. */

@@ -63,16 +63,14 @@ describe('transcript search', () => {
   it('filters by status, rating, agent, date range and trigger', async () => {
     const ids = await seed();
     const cookie = await h.login(h.siteA.ownerEmail);
-    const agentId = (h.app.sqlite.sqlite.prepare('select id from agents where email = ?').get(h.siteA.agentEmail) as { id: string }).id;
+    const agentId = (await h.sqlValue<string>('select id from agents where email = ?', [h.siteA.agentEmail]))!;
     expect((await search(cookie, 'status=closed')).map((x) => x.conversationId)).toEqual([ids.a2]);
     expect((await search(cookie, 'rating=2')).map((x) => ({ id: x.conversationId, rating: x.rating }))).toEqual([{ id: ids.a2, rating: 2 }]);
     expect(await search(cookie, 'rating=5')).toEqual([]);
     expect((await search(cookie, `agentId=${agentId}`)).length).toBe(2);
     expect((await search(cookie, `from=${Date.now() + 60_000}`)).length).toBe(0);
     expect((await search(cookie, `from=0&to=${Date.now() + 60_000}`)).length).toBe(2);
-    h.app.sqlite.sqlite
-      .prepare("update conversation_events set data = json_object('triggerName', 'pricing') where type = 'conversation.started' and conversation_id = ?")
-      .run(ids.a1);
+    await h.sql("update conversation_events set data = ? where type = 'conversation.started' and conversation_id = ?", [JSON.stringify({ triggerName: 'pricing' }), ids.a1]);
     expect((await search(cookie, 'trigger=pricing')).map((x) => ({ id: x.conversationId, trigger: x.trigger }))).toEqual([{ id: ids.a1, trigger: 'pricing' }]);
   });
 
@@ -90,7 +88,7 @@ describe('transcript search', () => {
       expect(res.status, nasty).toBe(200);
     }
     expect((await search(cookie, `q=${encodeURIComponent('#1234? (urgent)')}`)).map((x) => x.conversationId)).toEqual([ids.a2]);
-    expect(h.count('messages')).toBe(6);
+    expect(await h.count('messages')).toBe(6);
     expect((await get('/api/transcripts/search?rating=9', cookie)).status).toBe(400);
     expect((await get('/api/transcripts/search?status=lost', cookie)).status).toBe(400);
     expect((await get('/api/transcripts/search?q=x', null)).status).toBe(401);

@@ -35,7 +35,7 @@ async function request(method: string, path: string, cookie: string | null, body
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as any };
 }
-const rows = (table: string): number => (h.app.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const rows = async (table: string): Promise<number> => (await h.sqlValue<number>(`select count(*) from ${table}`)) ?? 0;
 
 describe('trigger rules (owner-only CRUD)', () => {
   it('lets the owner create, list, update and delete; fills defaults', async () => {
@@ -54,7 +54,7 @@ describe('trigger rules (owner-only CRUD)', () => {
   });
 
   it("refuses agents, other sites' owners and strangers, and stores nothing", async () => {
-    const before = rows('triggers');
+    const before = await rows('triggers');
     const path = `/api/sites/${h.siteA.siteId}/triggers`;
     expect((await request('POST', path, agentA, rageRule)).status).toBe(403);
     expect((await request('GET', path, agentA)).status).toBe(403);
@@ -64,11 +64,11 @@ describe('trigger rules (owner-only CRUD)', () => {
     // Site A's owner cannot reach site B's trigger through site A's path.
     expect((await request('PUT', `/api/sites/${h.siteA.siteId}/triggers/${mine.id}`, ownerA, rageRule)).status).toBe(404);
     expect((await request('DELETE', `/api/sites/${h.siteA.siteId}/triggers/${mine.id}`, ownerA)).status).toBe(404);
-    expect(rows('triggers')).toBe(before + 1);
+    expect(await rows('triggers')).toBe(before + 1);
   });
 
   it('rejects malformed rules with a clear error: unknown signal, bad regex, negative delay, oversized pattern', async () => {
-    const before = rows('triggers');
+    const before = await rows('triggers');
     const path = `/api/sites/${h.siteA.siteId}/triggers`;
     const bad: unknown[] = [
       { ...rageRule, when: [[{ signal: 'mind_reading' }]] },
@@ -87,7 +87,7 @@ describe('trigger rules (owner-only CRUD)', () => {
     }
     const regex = await request('POST', path, ownerA, bad[1]);
     expect(regex.body.error.message).toMatch(/regular expression/);
-    expect(rows('triggers')).toBe(before);
+    expect(await rows('triggers')).toBe(before);
   });
 });
 
@@ -135,7 +135,7 @@ describe('widget endpoints', () => {
   });
 
   it('stores beacon batches (text/plain) for the key’s site; refuses forged, oversized and foreign batches whole', async () => {
-    const before = rows('trigger_events');
+    const before = await rows('trigger_events');
     const ok = await request(
       'POST',
       '/api/widget/signals',
@@ -145,7 +145,7 @@ describe('widget endpoints', () => {
     );
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ stored: 2 });
-    expect(rows('trigger_events')).toBe(before + 2);
+    expect(await rows('trigger_events')).toBe(before + 2);
 
     const refused = [
       // another site's trigger, through this site's key
@@ -166,7 +166,7 @@ describe('widget endpoints', () => {
     expect((await request('POST', '/api/widget/signals', null, huge, 'text/plain')).status).toBe(413);
     const unknownSite = { siteKey: 'no-such-site', visitId: 'visit-aaaa-4', events: [{ type: 'shown', triggerId: rage.id, at: 1 }] };
     expect((await request('POST', '/api/widget/signals', null, unknownSite, 'text/plain')).status).toBe(404);
-    expect(rows('trigger_events')).toBe(before + 2);
+    expect(await rows('trigger_events')).toBe(before + 2);
   });
 
   it('a reply to a prompt starts a conversation the agent sees with its trigger; figures per trigger', async () => {

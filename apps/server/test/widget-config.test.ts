@@ -28,7 +28,7 @@ describe('GET /api/widget/config', () => {
 
   it("serves the owner's appearance for that site only", async () => {
     const appearance = { brandColor: '#fde047', position: 'left', theme: 'dark', launcherLabel: 'Ask us' };
-    h.app.sqlite.sqlite.prepare('update sites set settings = ? where id = ?').run(JSON.stringify({ appearance }), h.siteB.siteId);
+    await h.sql('update sites set settings = ? where id = ?', [JSON.stringify({ appearance }), h.siteB.siteId]);
     const siteB = (await (await get(h.siteB.siteKey)).json()) as WidgetPublicConfig;
     expect(siteB.appearance).toMatchObject(appearance);
     // The launcher's text on yellow: near-black, computed here so the loader carries no color math.
