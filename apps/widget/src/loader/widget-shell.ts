@@ -63,6 +63,7 @@ export function createShell(onLauncherClick: () => void): WidgetShell {
   // Panel first: the small-screen rule `.panel.open ~ .launcher` hides the launcher behind a full-screen panel.
   root.append(panel, launcher);
   document.body.appendChild(host);
+  raise(host);
 
   let frame: HTMLIFrameElement | null = null;
   return {
@@ -94,4 +95,22 @@ export function createShell(onLauncherClick: () => void): WidgetShell {
     },
     hasFocus: () => document.activeElement === host,
   };
+}
+
+/**
+ * Puts the host element in the top layer (a manual popover: no light dismiss, no backdrop), where
+ * its fixed launcher, prompt and panel are placed against the viewport whatever the page does: a
+ * transform, filter, perspective, contain, will-change or backdrop-filter on <html> or <body> would
+ * otherwise make that element their containing block and draw them at the bottom of the document.
+ * `:host { all: initial }` cancels the popover's own UA styles (its box is empty; its parts are fixed).
+ * A browser without popovers keeps the host in <body>, as before.
+ */
+function raise(host: HTMLElement): void {
+  if (!('showPopover' in host)) return;
+  try {
+    host.setAttribute('popover', 'manual');
+    host.showPopover();
+  } catch {
+    host.removeAttribute('popover'); // in <body> as before, rather than hidden
+  }
 }
