@@ -43,9 +43,9 @@ describe('a visitor on the demo shop chats with an agent in the console', () => 
     // The visitor sees the reply live (in the log; the screen-reader announcement repeats it).
     await panel.getByRole('log').getByText('Yes — 12 left. Want me to reserve one?').waitFor();
 
-    // A reload of the shop shows the whole conversation again.
+    // A reload of the shop shows the whole conversation again, in the panel the visitor left open.
     await shop.reload();
-    await shop.getByRole('button', { name: /chat/i }).click();
+    await shop.locator('hearth-widget').locator('.panel.open').waitFor();
     const reloaded = widgetFrame(shop);
     await reloaded.getByText('Hi! Is the cedar candle in stock?').waitFor();
     await reloaded.getByText('Yes — 12 left. Want me to reserve one?').waitFor();

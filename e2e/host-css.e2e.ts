@@ -111,6 +111,6 @@ describe('host CSS containing block on a phone (issue 16 item 2)', () => {
     const { rect } = await rectOf(p, '.panel');
     expect(rect).toEqual({ top: 0, left: 0, bottom: 740, right: 375 });
     await p.frameLocator('iframe[title="Hearth chat"]').getByRole('textbox', { name: 'Message' }).waitFor();
-    if (process.env.HEARTH_SCREENSHOTS) await p.screenshot({ path: `${process.env.HEARTH_SCREENSHOTS}/host-css-375.png` });
+    if (process.env.WIDGET_SHOTS) await p.screenshot({ path: `${process.env.WIDGET_SHOTS}/host-css-375.png` });
   });
 });

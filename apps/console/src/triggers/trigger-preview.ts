@@ -9,7 +9,7 @@ export const SAMPLE_VISITOR: VisitorSignals = {
   timeOnPageS: 45,
   scrollDepth: 60,
   exitIntent: true,
-  rage: { clicks: 5, ms: 1200, label: 'Pay now' },
+  rage: { clicks: 5, ms: 1200, label: "'Pay now'" },
   cart: { value: 84, currency: 'EUR', items: 3 },
   abandon: 'left checkout',
   events: [],

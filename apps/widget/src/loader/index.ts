@@ -8,7 +8,7 @@ import { HOST_EVENTS, createHostEvents } from './host-events.ts';
 import { isRecord, load, loadJson, randomId, store, storeJson, toJson, type HostStorage } from './host-storage.ts';
 import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
-import { TRACK_REPLAY, activeFlagKey, frameUrl, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
+import { TRACK_REPLAY, activeFlagKey, frameUrl, openKey, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
 import { DEFAULT_LOOK, LOOK_WAIT_MS, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
 import { linkTriggers } from './triggers-link.ts';
 import { createShell } from './widget-shell.ts';
@@ -101,6 +101,7 @@ function start(config: LoaderConfig): void {
   function setOpen(next: boolean, focus: boolean): void {
     if (next !== state.open) {
       state.open = next;
+      store(openKey(siteKey), next ? '1' : null, 'sessionStorage');
       if (next) {
         ensureFrame();
         triggers.opened();
@@ -232,8 +233,11 @@ function start(config: LoaderConfig): void {
   });
   events.emit('ready');
 
-  // An ongoing conversation: load the frame hidden so its socket receives the agent's replies.
-  if (load(flagKey) === '1') ensureFrame();
+  // The panel stays open across the pages of a visit until the visitor closes it (focus stays
+  // where the page puts it); else, in an ongoing conversation, the frame loads hidden so its
+  // socket receives the agent's replies.
+  if (!hiddenByHost && load(openKey(siteKey), 'sessionStorage') === '1') setOpen(true, false);
+  else if (load(flagKey) === '1') ensureFrame();
 }
 
 /** Performance marks `hearth:start` and `hearth:shown` (launcher painted), read by `pnpm bench`. */

@@ -37,6 +37,9 @@ export const activeFlagKey = (siteKey: string): string => `hearth:active:${siteK
 /** Host-page localStorage key for a value kept on behalf of a frame that has no storage of its own. */
 export const storedKey = (key: StoredKey, siteKey: string): string => `hearth:${key}:${siteKey}`;
 
+/** Host-page sessionStorage key: set while the panel is open, so the visit's next page opens it again. */
+export const openKey = (siteKey: string): string => `hearth:open:${siteKey}`;
+
 /** Host-page sessionStorage key: this visit's last TRACK_REPLAY tracked events, replayed to the frame when it loads. */
 export const tracksKey = (siteKey: string): string => `hearth:tracks:${siteKey}`;
 export const TRACK_REPLAY = 20;

@@ -38,7 +38,7 @@ describe('evaluateTriggers', () => {
     expect(evaluateTriggers([r], { ...base, cart: { value: 84, currency: 'EUR', items: 3 } }, {}, ctx).winner).toBeNull();
     const and = evaluateTriggers([r], { ...base, exitIntent: true, cart: { value: 84, currency: 'EUR', items: 3 } }, {}, ctx);
     expect(and.winner?.evidence).toEqual(['cart €84.00', 'exit intent']);
-    const or = evaluateTriggers([r], { ...base, rage: { clicks: 5, ms: 1200, label: 'Pay now' } }, {}, ctx);
+    const or = evaluateTriggers([r], { ...base, rage: { clicks: 5, ms: 1200, label: "'Pay now'" } }, {}, ctx);
     expect(or.winner?.evidence).toEqual(["5 clicks on 'Pay now' in 1.2 s"]);
   });
 

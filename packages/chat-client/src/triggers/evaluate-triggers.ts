@@ -9,7 +9,7 @@ import type { TriggerCondition, TriggerRule } from '@hearth/protocol';
 export interface RageEvidence {
   clicks: number;
   ms: number;
-  /** Short description of the element: its text, or tag#id. */
+  /** The element as a person would name it, quoted where it is its text: `'Pay now'`, `a blank spot under 'Shipping'`. */
   label: string;
 }
 export interface CartState {
@@ -93,7 +93,7 @@ export function formatMoney(value: number, currency: string): string {
 export function checkCondition(c: TriggerCondition, s: VisitorSignals): string | null {
   switch (c.signal) {
     case 'rage_click':
-      return s.rage && `${s.rage.clicks} clicks on '${s.rage.label}' in ${(s.rage.ms / 1000).toFixed(1)} s`;
+      return s.rage && `${s.rage.clicks} clicks on ${s.rage.label} in ${(s.rage.ms / 1000).toFixed(1)} s`;
     case 'cart_abandon':
       return s.cart && s.cart.items > 0 && s.abandon
         ? `cart ${formatMoney(s.cart.value, s.cart.currency)}, ${s.cart.items} item${s.cart.items === 1 ? '' : 's'}, ${s.abandon}`

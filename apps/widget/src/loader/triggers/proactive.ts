@@ -33,7 +33,9 @@ const pathNow = (): string => location.pathname + location.search + location.has
 
 /** This visit's stored state: an id and a timeline of { at, kind, label } entries. */
 const isVisit = (v: any): boolean =>
-  typeof v.id == 'string' && Array.isArray(v.timeline) && v.timeline.every((e: any) => typeof e.at == 'number' && typeof e.kind == 'string' && typeof e.label == 'string');
+  typeof v.id == 'string' &&
+  (v.cart === undefined || typeof v.cart == 'string') &&
+  Array.isArray(v.timeline) && v.timeline.every((e: any) => typeof e.at == 'number' && typeof e.kind == 'string' && typeof e.label == 'string');
 
 /** Wraps a host-page event handler: an error of ours stays in the console, never reaches the page. */
 const guard =
@@ -59,7 +61,8 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   const key = 'hearth:proactive:' + config.siteKey;
   // Read back only in the shape written: a page's patched JSON must never hand us a string for a list.
   const visitor = loadJson<{ visits: number; prompts: PromptHistory }>(key, { visits: 0, prompts: {} }, (v) => typeof v.visits == 'number' && isRecord(v.prompts));
-  const visit = loadJson<{ id: string; timeline: VisitorTimelineEntry[] }>(key, { id: '', timeline: [] }, isVisit, 'sessionStorage');
+  // `cart`: the label of the cart last noted in this visit's timeline.
+  const visit = loadJson<{ id: string; timeline: VisitorTimelineEntry[]; cart?: string }>(key, { id: '', timeline: [] }, isVisit, 'sessionStorage');
   if (!visit.id) {
     visit.id = randomId();
     visitor.visits++;
@@ -75,6 +78,7 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   let lastActive = pageSince;
   let scrollDepth = 0;
   let rage: RageEvidence | null = null;
+  let rageEntry: VisitorTimelineEntry | undefined;
   let cart: CartState | null = null;
   let purchased = false;
   let exit: string | null = null;
@@ -175,10 +179,14 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
       const target = e.target as Element | null;
       // Clicks on our own widget, or on what the owner told us to ignore, never count.
       if (!target?.closest || target.closest('hearth-widget') || (ignore && target.closest(ignore))) return;
-      const found = detect({ t: e.timeStamp, x: e.clientX, y: e.clientY, target, label: describeElement(target) });
+      const found = detect({ t: e.timeStamp, x: e.clientX, y: e.clientY, target });
       if (found) {
-        rage = found;
-        note('rage', `${found.clicks} clicks on '${found.label}'`);
+        // One timeline entry per burst: its further clicks update the count rather than add lines.
+        const burst = rage?.clicks && found.clicks > rage.clicks && timeline[timeline.length - 1] === rageEntry;
+        rage = { ...found, label: burst ? rage!.label : describeElement(target) };
+        if (burst) timeline.pop();
+        note('rage', `${found.clicks} clicks on ${rage.label}`);
+        rageEntry = timeline[timeline.length - 1];
       }
     }),
     true,
@@ -209,7 +217,13 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
     track(name, props) {
       if (name === 'cart') {
         cart = cartFromProps(props);
-        note('cart', cart ? `cart ${formatMoney(cart.value, cart.currency)}, ${cart.items} items` : 'cart emptied');
+        // Only a change is news: the same cart tracked again on each page is not, nor an empty cart
+        // on a page load (only one that had something in it this visit can be emptied).
+        const label = cart ? `cart ${formatMoney(cart.value, cart.currency)}, ${cart.items} item${cart.items === 1 ? '' : 's'}` : 'cart emptied';
+        if (label !== (visit.cart ?? 'cart emptied')) {
+          visit.cart = label;
+          note('cart', label);
+        }
       } else if (name === 'purchase') {
         purchased = true;
         // Same shape as a cart: { value, currency }.

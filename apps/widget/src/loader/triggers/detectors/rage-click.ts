@@ -7,7 +7,6 @@ export interface ClickSample {
   y: number;
   /** Identity of the clicked element (the element itself in the browser). */
   target: unknown;
-  label: string;
 }
 
 export interface RageSettings {
@@ -21,12 +20,12 @@ export interface RageSettings {
  * each other on the same element. Feed it every click; it answers with the evidence once the
  * burst is long enough (and again, with a bigger count, for every further click of the burst).
  */
-export function createRageClickDetector({ clicks, windowMs, radiusPx }: RageSettings): (click: ClickSample) => RageEvidence | null {
+export function createRageClickDetector({ clicks, windowMs, radiusPx }: RageSettings): (click: ClickSample) => Omit<RageEvidence, 'label'> | null {
   let burst: ClickSample[] = [];
   return (c) => {
     // A click elsewhere, or too late, starts a new burst: only clicks consistent with this one stay.
     burst = burst.filter((p) => p.target === c.target && c.t - p.t <= windowMs && Math.hypot(c.x - p.x, c.y - p.y) <= radiusPx);
     burst.push(c);
-    return burst.length >= clicks ? { clicks: burst.length, ms: c.t - burst[0]!.t, label: c.label } : null;
+    return burst.length >= clicks ? { clicks: burst.length, ms: c.t - burst[0]!.t } : null;
   };
 }
