@@ -71,7 +71,7 @@ describe('trigger evidence as a person would say it (issue 16 item 18)', () => {
     await p.waitForTimeout(300);
     expect((await timeline(p)).filter((e) => e.kind === 'cart')).toEqual([]);
     // Page 2 tracks two items; page 3 tracks the same two again.
-    for (const n of [2, 3]) {
+    for (let page = 2; page <= 3; page++) {
       await Promise.all([p.waitForEvent('load'), p.getByRole('link', { name: 'Next page' }).click()]);
       await triggersListening(p);
       await p.waitForTimeout(300);

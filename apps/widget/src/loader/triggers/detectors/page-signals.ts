@@ -20,7 +20,7 @@ export function describeElement(target: Element): string {
   const el = control ?? target;
   const image = el.matches(IMAGE) || !!target.closest(IMAGE);
   // A control's whole text; any other element's own text only (a wrapper's children are not what was clicked).
-  const text = control ? clean((control as HTMLElement).innerText ?? control.textContent) : ownText(el);
+  const text = control ? clean(control.textContent) : ownText(el);
   const name = labelOf(el) || text || (control ? labelOf(control.querySelector('img[alt],[aria-label]')) : '');
   if (name) return image && !control ? 'the image ' + quote(name) : quote(name);
   const heading = nearestHeading(el);
