@@ -8,7 +8,7 @@ import { HOST_EVENTS, createHostEvents } from './host-events.ts';
 import { isRecord, load, loadJson, randomId, store, storeJson, toJson, type HostStorage } from './host-storage.ts';
 import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
-import { TRACK_REPLAY, activeFlagKey, frameUrl, openKey, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
+import { TRACK_REPLAY, activeFlagKey, frameUrl, identifiedKey, openKey, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
 import { DEFAULT_LOOK, LOOK_WAIT_MS, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
 import { linkTriggers } from './triggers-link.ts';
 import { createShell } from './widget-shell.ts';
@@ -46,6 +46,7 @@ safe(() => {
 function start(config: LoaderConfig): void {
   const { siteKey } = config;
   const flagKey = activeFlagKey(siteKey);
+  const whoKey = identifiedKey(siteKey);
   const state: LoaderState = {
     open: false,
     unread: 0,
@@ -176,6 +177,19 @@ function start(config: LoaderConfig): void {
     }),
   );
 
+  /** `Hearth('reset')`: this device forgets the visitor (the conversation stays on the server). */
+  function forget(): void {
+    for (const key of [storedKey('token', siteKey), storedKey('outbox', siteKey), flagKey, whoKey]) store(key, null);
+    for (const key of [tracksKey(siteKey), openKey(siteKey)]) store(key, null, 'sessionStorage');
+    state.identity = state.attributes = state.trigger = null;
+    setUnread(0);
+    // A frame with storage of its own keeps the visitor's token there: it must hear the reset, so
+    // it is loaded (hidden) if it is not yet, and told as soon as it is ready.
+    if (link?.isReady()) post({ type: 'hearth:reset' });
+    else state.resetPending = true;
+    ensureFrame();
+  }
+
   // Each command checks its arguments before it changes anything (api-arguments.ts).
   installApi(window, {
     open: () => setOpen(true, true),
@@ -191,8 +205,16 @@ function start(config: LoaderConfig): void {
       render();
     },
     identify: (value) => {
-      state.identity = checkIdentity(value);
-      post({ type: 'hearth:identify', identity: state.identity });
+      const identity = checkIdentity(value);
+      // A shared computer: the user this device last chatted as signed out (null) or another signed
+      // in, signed or not. Their conversation must not stay here for the next person: forget the
+      // visitor first, so the new session is a fresh one (an anonymous visitor who signs in keeps theirs).
+      const who = identity ? identity.id || identity.email || identity.name || '' : '';
+      const before = load(whoKey);
+      if (before && before !== who) forget();
+      store(whoKey, who || null);
+      state.identity = identity;
+      post({ type: 'hearth:identify', identity });
     },
     set: (value) => {
       const next = checkAttributes(value);
@@ -217,17 +239,7 @@ function start(config: LoaderConfig): void {
       if (look) paint(look);
       post({ type: 'hearth:theme', theme: state.theme });
     },
-    reset: () => {
-      for (const key of [storedKey('token', siteKey), storedKey('outbox', siteKey), flagKey]) store(key, null);
-      store(tracksKey(siteKey), null, 'sessionStorage');
-      state.identity = state.attributes = state.trigger = null;
-      setUnread(0);
-      // A frame with storage of its own keeps the visitor's token there: it must hear the reset, so
-      // it is loaded (hidden) if it is not yet, and told as soon as it is ready.
-      if (link?.isReady()) post({ type: 'hearth:reset' });
-      else state.resetPending = true;
-      ensureFrame();
-    },
+    reset: forget,
     on: (event, fn) => events.on(...listener(HOST_EVENTS, event, fn)),
     off: (event, fn) => events.off(...listener(HOST_EVENTS, event, fn)),
   });

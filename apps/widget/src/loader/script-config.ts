@@ -34,6 +34,9 @@ export function frameUrl(config: LoaderConfig, hostOrigin: string): string {
 /** Host-page localStorage key: set while the visitor has an open conversation, so the next page preloads the frame. */
 export const activeFlagKey = (siteKey: string): string => `hearth:active:${siteKey}`;
 
+/** Host-page localStorage key: who this device's visitor was identified as (`identify`'s id, else email or name). */
+export const identifiedKey = (siteKey: string): string => `hearth:who:${siteKey}`;
+
 /** Host-page localStorage key for a value kept on behalf of a frame that has no storage of its own. */
 export const storedKey = (key: StoredKey, siteKey: string): string => `hearth:${key}:${siteKey}`;
 

@@ -73,6 +73,9 @@ export function createShell(onLauncherClick: () => void): WidgetShell {
       if (frame) return frame;
       frame = document.createElement('iframe');
       frame.title = 'Hearth chat';
+      // Lets the chime play in our cross-origin frame once the visitor has interacted with the page
+      // (the browser's autoplay policy then counts the page's activation for the frame too).
+      frame.allow = 'autoplay';
       frame.src = src;
       panel.appendChild(frame);
       return frame;

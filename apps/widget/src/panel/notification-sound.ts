@@ -1,14 +1,21 @@
 /**
  * A short two-note chime made with Web Audio: no sound file to fetch (and none in the byte budget).
- * Browsers only let audio start after the visitor interacted with the frame; before that the
- * context stays suspended and the chime is silently skipped, which is the right outcome anyway.
+ * Browsers only let audio start after the visitor interacted with the page: the loader's iframe has
+ * `allow="autoplay"`, so a click anywhere on the host page counts for this frame too (on every page
+ * of the visit, the frame preloaded). Before that the context stays suspended and the chime is
+ * silently skipped; each later chime (and the visitor's first touch of the chat) resumes it.
  */
 let context: AudioContext | null = null;
+
+const resume = (): void => {
+  if (context?.state === 'suspended') void context.resume().catch(() => {});
+};
+for (const type of ['pointerdown', 'keydown']) addEventListener(type, resume, { capture: true, passive: true });
 
 export function playChime(): void {
   try {
     context ??= new AudioContext();
-    if (context.state === 'suspended') void context.resume();
+    resume();
     const now = context.currentTime;
     for (const [i, frequency] of [880, 1320].entries()) {
       const osc = context.createOscillator();

@@ -9,6 +9,7 @@ import { lazyComponent } from '../lazy-component.ts';
 import { useDocumentAppearance, usePanelKeys } from '../panel-effects.ts';
 import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
+import { EndChat } from './EndChat.tsx';
 import type { ContactFormProps } from './ContactForm.tsx';
 import type { CsatCardProps } from './CsatCard.tsx';
 import { Header } from './Header.tsx';
@@ -109,11 +110,7 @@ export function App({ controller }: { controller: ChatController }) {
                 >
                   {t.downloadTranscript}
                 </button>
-                {conversation.status === 'open' && (
-                  <button type="button" class="link" onClick={controller.endChat}>
-                    {t.endChat}
-                  </button>
-                )}
+                {conversation.status === 'open' && <EndChat onEnd={controller.endChat} />}
               </div>
             )}
             <p class="typing" role="status" aria-live="polite">

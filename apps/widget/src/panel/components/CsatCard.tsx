@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CsatPrompt } from '@hearth/protocol';
 import type { RateFailure, RateRequest } from '../chat-view.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { useStrings } from '../i18n/use-strings.ts';
+import { useReveal } from '../reveal.ts';
 import { RatingScale } from './RatingScale.tsx';
 
 const scaleLabels = (t: Strings, prefix: 'csat' | 'ces'): string[] =>
@@ -31,10 +32,14 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
   const [comment, setComment] = useState(prompt.rating?.comment ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RateFailure | null>(null);
+  const thanks = useRef<HTMLElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // The question when it appears, the comment box and send button once a score is picked, an error, the thanks.
+  useReveal(editing ? form : thanks, [editing, score === null, error]);
 
   if (!editing) {
     return (
-      <section class="csat" aria-label={t.rating}>
+      <section class="csat" aria-label={t.rating} ref={thanks}>
         <p class="csat-thanks" role="status" dir="auto">{prompt.thanks}</p>
         <button type="button" class="link" onClick={() => setEditing(true)}>
           {t.changeRating}
@@ -54,7 +59,7 @@ export function CsatCard({ prompt, onRate, onSkip }: CsatCardProps) {
   };
 
   return (
-    <form class="csat" aria-label={t.rating} onSubmit={(e) => void submit(e)}>
+    <form class="csat" aria-label={t.rating} ref={form} onSubmit={(e) => void submit(e)}>
       <p id="csat-q" class="csat-q" dir="auto">{prompt.question}</p>
       <RatingScale labelledBy="csat-q" labels={scaleLabels(t, 'csat')} faces={DIGITS} value={score} onChange={setScore} />
       <p class="scale-ends" aria-hidden="true">
