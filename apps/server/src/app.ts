@@ -33,6 +33,8 @@ import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { dataCareRoutes } from './data-care/data-care.routes.ts';
 import { siteSettingsRoutes } from './sites/site-settings.routes.ts';
 import { sitesRoutes } from './sites/sites.routes.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { deactivationRoutes } from './accounts/deactivation.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
@@ -129,6 +131,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(teamRoutes);
   await app.register(invitationRoutes, { config });
   await app.register(profileRoutes);
+  await app.register(accountRoutes, { config });
+  await app.register(deactivationRoutes);
   await app.register(cannedRoutes);
   await app.register(labelsRoutes);
 
