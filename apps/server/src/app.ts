@@ -37,6 +37,7 @@ import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
 import { cannedRoutes } from './canned/canned.routes.ts';
 import { labelsRoutes } from './labels/labels.routes.ts';
+import { apiPlugin } from './api/api.plugin.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(profileRoutes);
   await app.register(cannedRoutes);
   await app.register(labelsRoutes);
+  await app.register(apiPlugin, { config });
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -19,6 +19,7 @@ import { pgTranscriptStore } from './transcripts.ts';
 import { pgTriggerStore } from './triggers.ts';
 import { pgVisitorStore } from './visitors.ts';
 import { pgAccountStore } from './accounts.ts';
+import { pgApiStore } from './api.ts';
 
 /**
  * Every feature's PostgreSQL store, mirroring store/sqlite/adapters.ts. A key missing here (a
@@ -44,5 +45,6 @@ export const pgAdapters: PgAdapters = {
   transcripts: pgTranscriptStore,
   triggers: pgTriggerStore,
   visitors: pgVisitorStore,
+  api: pgApiStore,
   accounts: pgAccountStore,
 };

@@ -19,6 +19,7 @@ import { sqliteTranscriptStore } from './transcripts.ts';
 import { sqliteTriggerStore } from './triggers.ts';
 import { sqliteVisitorStore } from './visitors.ts';
 import { sqliteAccountStore } from './accounts.ts';
+import { sqliteApiStore } from './api.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -44,5 +45,6 @@ export const sqliteAdapters: SqliteAdapters = {
   transcripts: sqliteTranscriptStore,
   triggers: sqliteTriggerStore,
   visitors: sqliteVisitorStore,
+  api: sqliteApiStore,
   accounts: sqliteAccountStore,
 };
