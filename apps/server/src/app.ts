@@ -13,6 +13,7 @@ import storePlugin from './plugins/store.ts';
 import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
 import mailPlugin from './mail/mail.plugin.ts';
+import webhooksPlugin from './webhooks/webhooks.plugin.ts';
 import ioPlugin from './plugins/io.ts';
 import clusterPlugin from './cluster/cluster.plugin.ts';
 import realtimePlugin from './realtime/command-registry.ts';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(domainEventsPlugin);
   await app.register(jobsPlugin, { config });
   await app.register(mailPlugin, { config });
+  await app.register(webhooksPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
   await app.register(clientAddressPlugin, { config });

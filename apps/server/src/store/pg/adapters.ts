@@ -20,6 +20,7 @@ import { pgTriggerStore } from './triggers.ts';
 import { pgVisitorStore } from './visitors.ts';
 import { pgAccountStore } from './accounts.ts';
 import { pgApiStore } from './api.ts';
+import { pgWebhookStore } from './webhooks.ts';
 
 /**
  * Every feature's PostgreSQL store, mirroring store/sqlite/adapters.ts. A key missing here (a
@@ -46,5 +47,6 @@ export const pgAdapters: PgAdapters = {
   triggers: pgTriggerStore,
   visitors: pgVisitorStore,
   api: pgApiStore,
+  webhooks: pgWebhookStore,
   accounts: pgAccountStore,
 };

@@ -20,6 +20,7 @@ import { sqliteTriggerStore } from './triggers.ts';
 import { sqliteVisitorStore } from './visitors.ts';
 import { sqliteAccountStore } from './accounts.ts';
 import { sqliteApiStore } from './api.ts';
+import { sqliteWebhookStore } from './webhooks.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -46,5 +47,6 @@ export const sqliteAdapters: SqliteAdapters = {
   triggers: sqliteTriggerStore,
   visitors: sqliteVisitorStore,
   api: sqliteApiStore,
+  webhooks: sqliteWebhookStore,
   accounts: sqliteAccountStore,
 };
