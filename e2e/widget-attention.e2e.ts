@@ -44,16 +44,16 @@ async function endedChatAt(viewport: { width: number; height: number }, body: st
   await panel.getByRole('log').getByText('Answer 8:').waitFor();
   const frame = await widgetFrame(p);
 
-  // "End chat" asks first; "Keep chatting" leaves the chat as it was.
+  // "End chat" asks first; "Cancel" leaves the chat as it was.
   await panel.getByRole('button', { name: 'End chat' }).click();
   const confirm = panel.getByRole('group', { name: 'End this chat?' });
   await confirm.waitFor();
-  await confirm.getByRole('button', { name: 'Keep chatting' }).click();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
   await confirm.waitFor({ state: 'detached' });
   await p.waitForTimeout(300);
   expect(queryDb<{ status: string }>(suite.hearth.dataDir, 'select status from conversations where id = ?', conversationId)[0]!.status).toBe('open');
   await panel.getByRole('button', { name: 'End chat' }).click();
-  await confirm.getByRole('button', { name: 'Yes, end it' }).click();
+  await confirm.getByRole('button', { name: 'End chat' }).click();
   await expect.poll(() => queryDb<{ status: string }>(suite.hearth.dataDir, 'select status from conversations where id = ?', conversationId)[0]!.status).toBe('closed');
   return { p, frame };
 }

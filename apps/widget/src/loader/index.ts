@@ -8,8 +8,8 @@ import { HOST_EVENTS, createHostEvents } from './host-events.ts';
 import { isRecord, load, loadJson, randomId, store, storeJson, toJson, type HostStorage } from './host-storage.ts';
 import { launcherName, pickLocale, stringsFor } from './loader-strings.ts';
 import { watchNavigation } from './navigation.ts';
-import { TRACK_REPLAY, activeFlagKey, frameUrl, identifiedKey, openKey, readScriptConfig, storedKey, tracksKey, type LoaderConfig } from './script-config.ts';
-import { DEFAULT_LOOK, LOOK_WAIT_MS, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
+import { TRACK_REPLAY, frameUrl, readScriptConfig, storedKey, type LoaderConfig } from './script-config.ts';
+import { DEFAULT_LOOK, cachedLook, fetchSiteConfig, type SiteLook } from './site-look.ts';
 import { linkTriggers } from './triggers-link.ts';
 import { createShell } from './widget-shell.ts';
 
@@ -45,8 +45,10 @@ safe(() => {
 
 function start(config: LoaderConfig): void {
   const { siteKey } = config;
-  const flagKey = activeFlagKey(siteKey);
-  const whoKey = identifiedKey(siteKey);
+  const flagKey = storedKey('active', siteKey);
+  const whoKey = storedKey('who', siteKey);
+  const openKey = storedKey('open', siteKey);
+  const tracksKey = storedKey('tracks', siteKey);
   const state: LoaderState = {
     open: false,
     unread: 0,
@@ -94,7 +96,7 @@ function start(config: LoaderConfig): void {
         for (const data of inbox.splice(0)) link.receive(data);
         link.render();
       })
-      .catch((error: unknown) => console.warn('[hearth] the chat did not load:', error));
+      .catch((error: unknown) => console.warn('[hearth] did not load:', error)); // the error names the chunk
   }
 
   const post = (message: HostToFrame): void => link?.post(message);
@@ -102,7 +104,7 @@ function start(config: LoaderConfig): void {
   function setOpen(next: boolean, focus: boolean): void {
     if (next !== state.open) {
       state.open = next;
-      store(openKey(siteKey), next ? '1' : null, 'sessionStorage');
+      store(openKey, next ? '1' : null, 'sessionStorage');
       if (next) {
         ensureFrame();
         triggers.opened();
@@ -136,14 +138,6 @@ function start(config: LoaderConfig): void {
     }),
   );
 
-  // Escape while focus is on the host page or the launcher (inside the frame, the panel handles it).
-  document.addEventListener(
-    'keydown',
-    safe((event: KeyboardEvent) => {
-      if (state.open && event.key === 'Escape' && !event.defaultPrevented) setOpen(false, shell.hasFocus());
-    }),
-  );
-
   const triggers = linkTriggers(config, {
     storage,
     root: shell.host.shadowRoot!,
@@ -164,15 +158,14 @@ function start(config: LoaderConfig): void {
     }),
   );
 
-  // A returning visitor's launcher is drawn at once in the look this device saw last; a first visit
-  // waits for the config (up to LOOK_WAIT_MS) rather than flash the default color, then corrects.
-  const cached = cachedLook(siteKey);
-  if (cached) paint(cached);
-  else setTimeout(safe(() => look ?? paint(DEFAULT_LOOK)), LOOK_WAIT_MS);
+  // The launcher is drawn at once: in the look this device saw last, or on a first visit in the
+  // default one. It fades in from transparent (shell-styles.ts), so the site's look, which arrives
+  // at network speed within that transparent start, restyles it unseen; a later one blends in.
+  paint(cachedLook(siteKey) ?? DEFAULT_LOOK);
   fetchSiteConfig(
     config,
     safe((fresh, site) => {
-      if (fresh || !look) paint(fresh ?? DEFAULT_LOOK);
+      if (fresh) paint(fresh);
       triggers.start(site);
     }),
   );
@@ -180,7 +173,7 @@ function start(config: LoaderConfig): void {
   /** `Hearth('reset')`: this device forgets the visitor (the conversation stays on the server). */
   function forget(): void {
     for (const key of [storedKey('token', siteKey), storedKey('outbox', siteKey), flagKey, whoKey]) store(key, null);
-    for (const key of [tracksKey(siteKey), openKey(siteKey)]) store(key, null, 'sessionStorage');
+    for (const key of [tracksKey, openKey]) store(key, null, 'sessionStorage');
     state.identity = state.attributes = state.trigger = null;
     setUnread(0);
     // A frame with storage of its own keeps the visitor's token there: it must hear the reset, so
@@ -209,7 +202,7 @@ function start(config: LoaderConfig): void {
       // A shared computer: the user this device last chatted as signed out (null) or another signed
       // in, signed or not. Their conversation must not stay here for the next person: forget the
       // visitor first, so the new session is a fresh one (an anonymous visitor who signs in keeps theirs).
-      const who = identity ? identity.id || identity.email || identity.name || '' : '';
+      const who = identity?.id || identity?.email || identity?.name || '';
       const before = load(whoKey);
       if (before && before !== who) forget();
       store(whoKey, who || null);
@@ -223,9 +216,8 @@ function start(config: LoaderConfig): void {
     },
     track: (name, props) => {
       const event: HostTrack = { id: randomId(), at: Date.now(), ...trackArgs(name, props) };
-      const key = tracksKey(siteKey);
       // One JSON line per event (visit-tracks.ts): appended without reading the others back.
-      store(key, [...(load(key, 'sessionStorage')?.split('\n') ?? []), toJson(event)].slice(-TRACK_REPLAY).join('\n'), 'sessionStorage');
+      store(tracksKey, [...(load(tracksKey, 'sessionStorage')?.split('\n') ?? []), toJson(event)].slice(-TRACK_REPLAY).join('\n'), 'sessionStorage');
       post({ type: 'hearth:track', event });
       triggers.track(event.name, event.props);
     },
@@ -248,7 +240,7 @@ function start(config: LoaderConfig): void {
   // The panel stays open across the pages of a visit until the visitor closes it (focus stays
   // where the page puts it); else, in an ongoing conversation, the frame loads hidden so its
   // socket receives the agent's replies.
-  if (!hiddenByHost && load(openKey(siteKey), 'sessionStorage') === '1') setOpen(true, false);
+  if (!hiddenByHost && load(openKey, 'sessionStorage') === '1') setOpen(true, false);
   else if (load(flagKey) === '1') ensureFrame();
 }
 

@@ -34,14 +34,13 @@ export function frameUrl(config: LoaderConfig, hostOrigin: string): string {
 /** Host-page localStorage key: set while the visitor has an open conversation, so the next page preloads the frame. */
 export const activeFlagKey = (siteKey: string): string => `hearth:active:${siteKey}`;
 
-/** Host-page localStorage key: who this device's visitor was identified as (`identify`'s id, else email or name). */
-export const identifiedKey = (siteKey: string): string => `hearth:who:${siteKey}`;
-
-/** Host-page localStorage key for a value kept on behalf of a frame that has no storage of its own. */
-export const storedKey = (key: StoredKey, siteKey: string): string => `hearth:${key}:${siteKey}`;
-
-/** Host-page sessionStorage key: set while the panel is open, so the visit's next page opens it again. */
-export const openKey = (siteKey: string): string => `hearth:open:${siteKey}`;
+/**
+ * Host-page storage keys, `hearth:<name>:<site key>`: values kept on behalf of a frame that has no
+ * storage of its own (StoredKey); `active` (activeFlagKey); `tracks` (tracksKey); `open`
+ * (sessionStorage, set while the panel is open, so the visit's next page opens it again); `who`
+ * (who this device's visitor was identified as: `identify`'s id, else email or name).
+ */
+export const storedKey = (key: StoredKey | 'active' | 'tracks' | 'open' | 'who', siteKey: string): string => `hearth:${key}:${siteKey}`;
 
 /** Host-page sessionStorage key: this visit's last TRACK_REPLAY tracked events, replayed to the frame when it loads. */
 export const tracksKey = (siteKey: string): string => `hearth:tracks:${siteKey}`;

@@ -10,7 +10,9 @@ export const MOBILE_QUERY = '(max-width:639.98px)';
 export const SHELL_CSS =
   ':host{all:initial!important;--hearth-brand:#4f46e5;--hearth-on-brand:#fff;--hearth-ring:#a5b4fc}' +
   '*{box-sizing:border-box}' +
-  '.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--hearth-brand);color:var(--hearth-on-brand);cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 6px 20px rgba(17,24,39,.28)}' +
+  '.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--hearth-brand);color:var(--hearth-on-brand);cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 6px 20px rgba(17,24,39,.28);animation:fade .4s;transition:.3s}' +
+  // Transparent for its first 160 ms: the site's look (first visit) usually lands in that time, unseen.
+  '@keyframes fade{0%,40%{opacity:0}}' +
   '.launcher[hidden]{display:none}' +
   '.launcher:hover{filter:brightness(1.1)}' +
   '.launcher:focus-visible{outline:3px solid var(--hearth-ring);outline-offset:3px}' +

@@ -7,9 +7,6 @@ export type SiteLook = Pick<Appearance, 'brandColor' | 'position' | 'theme' | 'l
 
 export const DEFAULT_LOOK: SiteLook = { brandColor: '#4f46e5', onBrand: '#ffffff', position: 'right', theme: 'auto', launcherLabel: '', locale: null };
 
-/** A first visit waits this long for the site's look before drawing the launcher with the defaults. */
-export const LOOK_WAIT_MS = 1500;
-
 /**
  * A look from the server or from this device's storage, over the defaults. The server validated it;
  * the stored copy may be from an older version (missing fields) or damaged (a non-color would break

@@ -37,7 +37,7 @@ export function linkTriggers(config: LoaderConfig, hooks: ProactiveHooks): Trigg
             proactive = chunk.startProactive(config, site, hooks);
             for (const [name, props] of buffered ?? []) proactive.track(name, props);
           })
-          .catch((error: unknown) => console.warn('[hearth] proactive triggers did not load:', error))
+          .catch((error: unknown) => console.warn('[hearth] did not load:', error)) // the error names the chunk
           .finally(() => (buffered = null));
       };
       // Idle, but not forever on a busy page; Safari has no requestIdleCallback.

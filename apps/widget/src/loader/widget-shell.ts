@@ -106,14 +106,12 @@ export function createShell(onLauncherClick: () => void): WidgetShell {
  * transform, filter, perspective, contain, will-change or backdrop-filter on <html> or <body> would
  * otherwise make that element their containing block and draw them at the bottom of the document.
  * `:host { all: initial }` cancels the popover's own UA styles (its box is empty; its parts are fixed).
- * A browser without popovers keeps the host in <body>, as before.
  */
 function raise(host: HTMLElement): void {
-  if (!('showPopover' in host)) return;
   try {
-    host.setAttribute('popover', 'manual');
+    host.popover = 'manual';
     host.showPopover();
   } catch {
-    host.removeAttribute('popover'); // in <body> as before, rather than hidden
+    // No popovers (older browsers): in <body> as before (`all: initial` keeps it displayed).
   }
 }

@@ -1,22 +1,18 @@
 import { useLayoutEffect } from 'preact/hooks';
 
 /**
- * Scrolls the message list (the nearest scrolling ancestor) just enough to show `el` whole: its
+ * Scrolls the message list just enough to show `el` whole: its
  * bottom comes into view, never at the cost of its top. Only that list moves: `scrollIntoView`
  * would also scroll the host page around our frame.
  */
 export function reveal(el: HTMLElement): void {
-  for (let list = el.parentElement; list; list = list.parentElement) {
-    if (list.scrollHeight <= list.clientHeight) continue;
-    const box = list.getBoundingClientRect();
-    const target = el.getBoundingClientRect();
-    const below = target.bottom - box.bottom;
-    const above = target.top - box.top;
-    // Down to show the bottom (but not past the top), or up to show a top that is above the list.
-    if (below > 0) list.scrollTop += Math.min(below, above);
-    else if (above < 0) list.scrollTop += above;
-    return;
-  }
+  const list = el.closest('.messages');
+  if (!list) return;
+  const box = list.getBoundingClientRect();
+  const target = el.getBoundingClientRect();
+  const above = target.top - box.top;
+  // Down to show the bottom (but not past the top), or up to show a top that is above the list.
+  list.scrollTop += target.bottom > box.bottom ? Math.min(target.bottom - box.bottom, above) : Math.min(above, 0);
 }
 
 /**

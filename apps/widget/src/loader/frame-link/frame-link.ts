@@ -79,6 +79,15 @@ export function linkFrame(host: LinkHost): FrameLink {
     lockScroll(state.open && mobile.matches);
   };
   mobile.addEventListener?.('change', render);
+  // Escape while focus is on the host page or the launcher (inside the frame, the panel handles it).
+  // Here, not in the loader: the panel is only ever open with this chunk loaded.
+  document.addEventListener('keydown', (event) => {
+    try {
+      if (state.open && event.key === 'Escape' && !event.defaultPrevented) host.setOpen(false, document.activeElement === (frame.getRootNode() as ShadowRoot).host);
+    } catch (error) {
+      console.error('[hearth]', error);
+    }
+  });
 
   function onReady(): void {
     ready = true;

@@ -34,8 +34,8 @@ const pathNow = (): string => location.pathname + location.search + location.has
 /** This visit's stored state: an id and a timeline of { at, kind, label } entries. */
 const isVisit = (v: any): boolean =>
   typeof v.id == 'string' &&
-  (v.cart === undefined || typeof v.cart == 'string') &&
-  Array.isArray(v.timeline) && v.timeline.every((e: any) => typeof e.at == 'number' && typeof e.kind == 'string' && typeof e.label == 'string');
+  Array.isArray(v.timeline) &&
+  v.timeline.every((e: any) => typeof e.at == 'number' && typeof e.kind == 'string' && typeof e.label == 'string');
 
 /** Wraps a host-page event handler: an error of ours stays in the console, never reaches the page. */
 const guard =
@@ -60,8 +60,12 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   const { isRecord, loadJson, randomId, storeJson, toJson } = hooks.storage;
   const key = 'hearth:proactive:' + config.siteKey;
   // Read back only in the shape written: a page's patched JSON must never hand us a string for a list.
-  const visitor = loadJson<{ visits: number; prompts: PromptHistory }>(key, { visits: 0, prompts: {} }, (v) => typeof v.visits == 'number' && isRecord(v.prompts));
-  // `cart`: the label of the cart last noted in this visit's timeline.
+  const visitor = loadJson<{ visits: number; prompts: PromptHistory }>(
+    key,
+    { visits: 0, prompts: {} },
+    (v) => typeof v.visits == 'number' && isRecord(v.prompts),
+  );
+  // `cart`: the label of the cart last noted in this visit's timeline (only ever compared, so not checked).
   const visit = loadJson<{ id: string; timeline: VisitorTimelineEntry[]; cart?: string }>(key, { id: '', timeline: [] }, isVisit, 'sessionStorage');
   if (!visit.id) {
     visit.id = randomId();
@@ -78,7 +82,6 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
   let lastActive = pageSince;
   let scrollDepth = 0;
   let rage: RageEvidence | null = null;
-  let rageEntry: VisitorTimelineEntry | undefined;
   let cart: CartState | null = null;
   let purchased = false;
   let exit: string | null = null;
@@ -181,12 +184,9 @@ export function startProactive(config: LoaderConfig, site: WidgetTriggerConfig, 
       if (!target?.closest || target.closest('hearth-widget') || (ignore && target.closest(ignore))) return;
       const found = detect({ t: e.timeStamp, x: e.clientX, y: e.clientY, target });
       if (found) {
-        // One timeline entry per burst: its further clicks update the count rather than add lines.
-        const burst = rage?.clicks && found.clicks > rage.clicks && timeline[timeline.length - 1] === rageEntry;
-        rage = { ...found, label: burst ? rage!.label : describeElement(target) };
-        if (burst) timeline.pop();
-        note('rage', `${found.clicks} clicks on ${rage.label}`);
-        rageEntry = timeline[timeline.length - 1];
+        rage = { ...found, label: describeElement(target) };
+        // One timeline entry per burst (its further clicks only raise the evidence's count).
+        if (found.clicks === site.rage.clicks) note('rage', 'rage clicks on ' + rage.label);
       }
     }),
     true,

@@ -1,29 +1,25 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useStrings } from '../i18n/use-strings.ts';
 
 /**
  * "End chat", asked twice: a tap next to "Download transcript" must not end a conversation by
  * mistake (the visitor would lose the agent). The question replaces the button in place; focus
- * moves to its answer and returns to "End chat" when the visitor keeps chatting.
+ * moves to its "End chat" and back to the first button when the visitor cancels.
  */
 export function EndChat({ onEnd }: { onEnd(): void }) {
   const { t } = useStrings();
   const [asking, setAsking] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-  useEffect(() => {
-    if (!moved.current) return;
-    (asking ? yes : button).current?.focus();
-  }, [asking]);
+  // Focus follows the swap, but not on the first render (the visitor did not ask for it).
+  const swapped = useRef(false);
+  const focus = (el: HTMLButtonElement | null): void => void (el && swapped.current && el.focus());
   const ask = (next: boolean): void => {
-    moved.current = true;
+    swapped.current = true;
     setAsking(next);
   };
 
   if (!asking) {
     return (
-      <button type="button" class="link" ref={button} onClick={() => ask(true)}>
+      <button type="button" class="link" ref={focus} onClick={() => ask(true)}>
         {t.endChat}
       </button>
     );
@@ -34,16 +30,16 @@ export function EndChat({ onEnd }: { onEnd(): void }) {
       <button
         type="button"
         class="link"
-        ref={yes}
+        ref={focus}
         onClick={() => {
           setAsking(false);
           onEnd();
         }}
       >
-        {t.endChatYes}
+        {t.endChat}
       </button>
       <button type="button" class="link" onClick={() => ask(false)}>
-        {t.keepChatting}
+        {t.cancel}
       </button>
     </span>
   );

@@ -29,8 +29,6 @@ export const de: Strings = {
   downloadTranscript: 'Verlauf herunterladen',
   endChat: 'Chat beenden',
   endChatConfirm: 'Diesen Chat beenden?',
-  endChatYes: 'Ja, beenden',
-  keepChatting: 'Weiterchatten',
   transcriptTitle: 'Chat mit {site}',
   transcriptUs: 'uns',
   topic: 'Thema',

@@ -31,8 +31,6 @@ export const en = {
   downloadTranscript: 'Download transcript',
   endChat: 'End chat',
   endChatConfirm: 'End this chat?',
-  endChatYes: 'Yes, end it',
-  keepChatting: 'Keep chatting',
   transcriptTitle: 'Chat with {site}',
   transcriptUs: 'us',
   topic: 'Topic',

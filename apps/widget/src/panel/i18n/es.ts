@@ -29,8 +29,6 @@ export const es: Strings = {
   downloadTranscript: 'Descargar la conversación',
   endChat: 'Terminar el chat',
   endChatConfirm: '¿Terminar este chat?',
-  endChatYes: 'Sí, terminar',
-  keepChatting: 'Seguir chateando',
   transcriptTitle: 'Chat con {site}',
   transcriptUs: 'nosotros',
   topic: 'Tema',
