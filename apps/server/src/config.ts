@@ -63,10 +63,11 @@ export const ConfigSchema = z.object({
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().positive().default(120),
   SOCKET_EVENTS_BURST: z.coerce.number().int().positive().default(30),
   /**
-   * Abuse limits on sockets (security/README in the main README): concurrent sockets per visitor
-   * token and per client address (TRUST_PROXY decides the address), refused with
-   * `too_many_connections`; event budgets shared by all sockets of one visitor (or agent) and of one
-   * address; and the bytes a socket may have queued unread before it is disconnected.
+   * Abuse limits on sockets (security/socket-limits.ts; README "Security settings"): concurrent
+   * sockets per visitor token and visitor sockets per client address (TRUST_PROXY decides the
+   * address), refused with `too_many_connections`; event budgets shared by all sockets of one visitor
+   * (or agent) and by one address's visitor sockets; and the bytes a socket may have queued unread
+   * before it is disconnected.
    */
   SOCKETS_PER_VISITOR: z.coerce.number().int().positive().default(10),
   SOCKETS_PER_IP: z.coerce.number().int().positive().default(50),

@@ -29,10 +29,10 @@ const refusal = { ok: false, error: { code: 'rate_limited', message: 'Too many m
 
 /**
  * What one client can make the server hold or do, whatever number of sockets it opens:
- * - sockets: at most SOCKETS_PER_VISITOR per visitor token and SOCKETS_PER_IP per client address
- *   (both namespaces), refused at the handshake with `too_many_connections`;
- * - events: each socket's own budget, and budgets shared by all sockets of one visitor (or agent)
- *   and of one address; a command past any of them is acked `rate_limited` and not run;
+ * - sockets: at most SOCKETS_PER_VISITOR per visitor token and SOCKETS_PER_IP visitor sockets per
+ *   client address, refused at the handshake with `too_many_connections`;
+ * - events: each socket's own budget, a budget shared by all sockets of one visitor (or agent), and
+ *   one shared by all visitor sockets of an address; a command past any is acked `rate_limited`;
  * - memory: a connection with more than SOCKET_SEND_BUFFER_BYTES queued unread is cut.
  * Per node (a cluster's balancer is sticky), in memory: limits are about this process's heap.
  */
@@ -61,9 +61,11 @@ export function registerClientLimits(app: FastifyInstance, config: Limits): void
     for (const nsp of [app.visitorNsp, app.agentNsp] as Array<{ use(fn: (socket: Socket, next: (err?: Error) => void) => void): unknown }>) {
       nsp.use((socket, next) => {
         const { client, ip } = keysOf(app, socket);
-        const perClient = client.startsWith('visitor:') ? config.SOCKETS_PER_VISITOR : Number.POSITIVE_INFINITY;
+        // Agents are accounts an owner created, each with their own budget; the anonymous side is
+        // where one person can be thousands of clients, and where an address is the only handle.
+        if (!client.startsWith('visitor:')) return next();
         const release = counts.tryAdd([
-          [client, perClient],
+          [client, config.SOCKETS_PER_VISITOR],
           [ip, config.SOCKETS_PER_IP],
         ]);
         if (!release) {
@@ -82,13 +84,17 @@ export function registerClientLimits(app: FastifyInstance, config: Limits): void
   const budget = (socket: Socket) => {
     const own = createEventBudget(config.SOCKET_EVENTS_PER_MIN, config.SOCKET_EVENTS_BURST, Date.now());
     const { client, ip } = keysOf(app, socket);
+    const visitor = client.startsWith('visitor:');
     socket.use((packet, next) => {
       const now = Date.now();
       // Every budget is charged: a refused command still cost the server a parse.
-      const allowed = [own.take(now), clientBudgets.take(client, now), ipBudgets.take(ip, now)].every(Boolean);
-      if (allowed) return next();
+      const allowed = [own.take(now), clientBudgets.take(client, now), !visitor || ipBudgets.take(ip, now)].every(Boolean);
       const ack = packet[packet.length - 1];
-      if (typeof ack === 'function') ack(refusal);
+      if (!allowed) {
+        if (typeof ack === 'function') ack(refusal);
+        return;
+      }
+      next();
     });
   };
   app.visitorNsp.on('connection', budget);
