@@ -13,6 +13,7 @@ import storePlugin from './plugins/store.ts';
 import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
 import mailPlugin from './mail/mail.plugin.ts';
+import webhooksPlugin from './webhooks/webhooks.plugin.ts';
 import ioPlugin from './plugins/io.ts';
 import clusterPlugin from './cluster/cluster.plugin.ts';
 import realtimePlugin from './realtime/command-registry.ts';
@@ -32,11 +33,15 @@ import { csatRoutes } from './csat/csat.routes.ts';
 import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { dataCareRoutes } from './data-care/data-care.routes.ts';
 import { siteSettingsRoutes } from './sites/site-settings.routes.ts';
+import { sitesRoutes } from './sites/sites.routes.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { deactivationRoutes } from './accounts/deactivation.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
 import { cannedRoutes } from './canned/canned.routes.ts';
 import { labelsRoutes } from './labels/labels.routes.ts';
+import { apiPlugin } from './api/api.plugin.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -101,6 +106,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(domainEventsPlugin);
   await app.register(jobsPlugin, { config });
   await app.register(mailPlugin, { config });
+  await app.register(webhooksPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
   await app.register(clientAddressPlugin, { config });
@@ -124,13 +130,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(triggersRoutes);
   await app.register(dataCareRoutes);
   await app.register(siteSettingsRoutes);
+  await app.register(sitesRoutes);
   await app.register(teamRoutes);
   await app.register(invitationRoutes, { config });
   await app.register(profileRoutes);
+  await app.register(accountRoutes, { config });
+  await app.register(deactivationRoutes);
   await app.register(cannedRoutes);
   await app.register(labelsRoutes);
+  await app.register(apiPlugin, { config });
 
   await app.register(webRoutes, { config });
-  await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
+  // HEARTH_DEMO=false: no demo shop (an owner's own site must not show up in a fake one).
+  if (config.HEARTH_DEMO) await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
   return app;
 }
