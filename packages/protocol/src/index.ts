@@ -20,3 +20,4 @@ export * from './text-fields.ts';
 export * from './visible-text.ts';
 export * from './own-site.ts';
 export * from './cluster.ts';
+export * from './files.ts';
