@@ -108,4 +108,5 @@ export type UploadErrorCode =
   | 'file_type_mismatch'
   | 'file_unreadable'
   | 'file_too_many_pixels'
+  | 'file_unsafe'
   | 'upload_incomplete';

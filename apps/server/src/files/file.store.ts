@@ -57,6 +57,8 @@ export interface SharedFile extends Attachment {
 
 /** File metadata (the bytes are in a blob store: files/blob-store.ts). */
 export interface FileStore {
+  /** The site and visitor of a conversation in one of `siteIds` (an agent's upload target), or null. */
+  conversationOf(conversationId: ConversationId, siteIds: readonly SiteId[]): Promise<{ siteId: SiteId; visitorId: VisitorId } | null>;
   /** Inserts an unattached file (one row). */
   create(file: NewFile): Promise<void>;
   /** A file by id, or null. Callers check the caller may see it (site, visitor). */
@@ -96,9 +98,10 @@ export interface FileBlobRowStore {
   readPart(key: string, part: number): Promise<Buffer | null>;
   /**
    * Renames `tempKey`'s parts to `key`; when `key` exists already (the same bytes uploaded before),
-   * deletes the temporary parts instead. Two statements, one unit.
+   * deletes the temporary parts instead and dates `key` to `now` (so the sweep spares it until its
+   * row commits). Two statements, one unit.
    */
-  commit(tempKey: string, key: string): Promise<void>;
+  commit(tempKey: string, key: string, now: number): Promise<void>;
   has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Distinct keys after `after` in key order, at most `limit`, with their oldest part's time. */

@@ -119,16 +119,16 @@ describeEngines('FileBlobRowStore', (ctx) => {
       await tx.fileBlobs.putPart('tmp-1', 1, Buffer.from('cd'), 5);
     });
     expect(await store.read.fileBlobs.has('k1')).toBe(false);
-    await store.unit((tx) => tx.fileBlobs.commit('tmp-1', 'k1'));
+    await store.unit((tx) => tx.fileBlobs.commit('tmp-1', 'k1', 6));
     expect(await store.read.fileBlobs.has('tmp-1')).toBe(false);
     expect(Buffer.concat([(await store.read.fileBlobs.readPart('k1', 0))!, (await store.read.fileBlobs.readPart('k1', 1))!]).toString()).toBe('abcd');
     expect(await store.read.fileBlobs.readPart('k1', 2)).toBeNull();
     await store.unit((tx) => tx.fileBlobs.putPart('tmp-2', 0, Buffer.from('zz'), 7));
-    await store.unit((tx) => tx.fileBlobs.commit('tmp-2', 'k1'));
+    await store.unit((tx) => tx.fileBlobs.commit('tmp-2', 'k1', 8));
     expect((await store.read.fileBlobs.readPart('k1', 0))!.toString()).toBe('ab');
     await store.unit((tx) => tx.fileBlobs.putPart('k2', 0, Buffer.from([0, 255, 1]), 9));
     expect(await store.read.fileBlobs.keys('', 10)).toEqual([
-      { key: 'k1', createdAt: 5 },
+      { key: 'k1', createdAt: 8 },
       { key: 'k2', createdAt: 9 },
     ]);
     expect(await store.read.fileBlobs.keys('k1', 10)).toEqual([{ key: 'k2', createdAt: 9 }]);

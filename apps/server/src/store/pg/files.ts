@@ -3,11 +3,19 @@ import { pgSchema, type HearthPgDb } from '@hearth/db';
 import type { FileBlobRowStore, FileStore } from '../../files/file.store.ts';
 import { attachmentOf, escapeLike, inIdOrder, sharedFileOf, storedFileOf } from '../../files/file-rows.ts';
 
-const { files, fileBlobs, messages } = pgSchema;
+const { conversations, files, fileBlobs, messages } = pgSchema;
 
 export function pgFileStore(db: HearthPgDb): FileStore {
   const sharedColumns = { ...getTableColumns(files), sharedAt: messages.createdAt };
   return {
+    async conversationOf(conversationId, siteIds) {
+      if (siteIds.length === 0) return null;
+      const [row] = await db
+        .select({ siteId: conversations.siteId, visitorId: conversations.visitorId })
+        .from(conversations)
+        .where(and(eq(conversations.id, conversationId), inArray(conversations.siteId, [...siteIds])));
+      return row ?? null;
+    },
     async create(file) {
       const { now, ...row } = file;
       await db.insert(files).values({ ...row, createdAt: now });
@@ -107,13 +115,16 @@ export function pgFileBlobRowStore(db: HearthPgDb): FileBlobRowStore {
       const [row] = await db.select({ data: fileBlobs.data }).from(fileBlobs).where(and(eq(fileBlobs.key, key), eq(fileBlobs.part, part)));
       return row?.data ?? null;
     },
-    async commit(tempKey, key) {
+    async commit(tempKey, key, now) {
       // Two nodes committing the same bytes: the advisory lock on the key orders them, so the second
       // sees the first's rows and drops its own instead of colliding on the primary key.
       await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`file_blob:${key}`}))`);
       const [exists] = await db.select({ key: fileBlobs.key }).from(fileBlobs).where(eq(fileBlobs.key, key)).limit(1);
-      if (exists) await db.delete(fileBlobs).where(eq(fileBlobs.key, tempKey));
-      else await db.update(fileBlobs).set({ key }).where(eq(fileBlobs.key, tempKey));
+      if (exists) {
+        await db.delete(fileBlobs).where(eq(fileBlobs.key, tempKey));
+        // Written again just now: the sweep must not take it for old garbage before its row commits.
+        await db.update(fileBlobs).set({ createdAt: now }).where(eq(fileBlobs.key, key));
+      } else await db.update(fileBlobs).set({ key }).where(eq(fileBlobs.key, tempKey));
     },
     async has(key) {
       const [row] = await db.select({ key: fileBlobs.key }).from(fileBlobs).where(eq(fileBlobs.key, key)).limit(1);

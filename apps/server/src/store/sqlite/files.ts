@@ -4,12 +4,22 @@ import type { Attachment } from '@hearth/protocol';
 import type { FileBlobRowStore, FileStore } from '../../files/file.store.ts';
 import { attachmentOf, escapeLike, inIdOrder, sharedFileOf, storedFileOf } from '../../files/file-rows.ts';
 
-const { files, fileBlobs, messages } = schema;
+const { conversations, files, fileBlobs, messages } = schema;
 
 export function sqliteFileStore(db: HearthDb): FileStore {
   const shared = (rows: Array<typeof files.$inferSelect & { sharedAt: number }>) => rows.map(sharedFileOf);
   const sharedColumns = { ...getTableColumns(files), sharedAt: messages.createdAt };
   return {
+    async conversationOf(conversationId, siteIds) {
+      if (siteIds.length === 0) return null;
+      return (
+        db
+          .select({ siteId: conversations.siteId, visitorId: conversations.visitorId })
+          .from(conversations)
+          .where(and(eq(conversations.id, conversationId), inArray(conversations.siteId, [...siteIds])))
+          .get() ?? null
+      );
+    },
     async create(file) {
       const { now, ...row } = file;
       db.insert(files).values({ ...row, createdAt: now }).run();
@@ -116,10 +126,13 @@ export function sqliteFileBlobRowStore(db: HearthDb): FileBlobRowStore {
     async readPart(key, part) {
       return db.select({ data: fileBlobs.data }).from(fileBlobs).where(and(eq(fileBlobs.key, key), eq(fileBlobs.part, part))).get()?.data ?? null;
     },
-    async commit(tempKey, key) {
+    async commit(tempKey, key, now) {
       const exists = db.select({ key: fileBlobs.key }).from(fileBlobs).where(eq(fileBlobs.key, key)).limit(1).get();
-      if (exists) db.delete(fileBlobs).where(eq(fileBlobs.key, tempKey)).run();
-      else db.update(fileBlobs).set({ key }).where(eq(fileBlobs.key, tempKey)).run();
+      if (exists) {
+        db.delete(fileBlobs).where(eq(fileBlobs.key, tempKey)).run();
+        // Written again just now: the sweep must not take it for old garbage before its row commits.
+        db.update(fileBlobs).set({ createdAt: now }).where(eq(fileBlobs.key, key)).run();
+      } else db.update(fileBlobs).set({ key }).where(eq(fileBlobs.key, tempKey)).run();
     },
     async has(key) {
       return db.select({ key: fileBlobs.key }).from(fileBlobs).where(eq(fileBlobs.key, key)).limit(1).get() !== undefined;
