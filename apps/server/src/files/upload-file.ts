@@ -9,7 +9,7 @@ import type { Attachment, ConversationId, FileId, FileSettings, SiteId, VisitorI
 import type { Store } from '../store/store.ts';
 import type { BlobStore } from './blob-store.ts';
 import { cleanFileName } from './file-name.ts';
-import { attachmentOf } from './file-rows.ts';
+import { attachmentOf } from '../store/file-rows.ts';
 import { inspectUpload, UploadRefused } from './inspect-upload.ts';
 
 export interface UploadTarget {

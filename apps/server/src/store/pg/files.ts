@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { pgSchema, type HearthPgDb } from '@hearth/db';
 import type { FileBlobRowStore, FileStore } from '../../files/file.store.ts';
-import { attachmentOf, escapeLike, inIdOrder, sharedFileOf, storedFileOf } from '../../files/file-rows.ts';
+import { attachmentOf, escapeLike, inIdOrder, sharedFileOf, storedFileOf } from '../file-rows.ts';
 
 const { conversations, files, fileBlobs, messages } = pgSchema;
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt
 import { schema, type HearthDb } from '@hearth/db';
 import type { Attachment } from '@hearth/protocol';
 import type { FileBlobRowStore, FileStore } from '../../files/file.store.ts';
-import { attachmentOf, escapeLike, inIdOrder, sharedFileOf, storedFileOf } from '../../files/file-rows.ts';
+import { attachmentOf, escapeLike, inIdOrder, sharedFileOf, storedFileOf } from '../file-rows.ts';
 
 const { conversations, files, fileBlobs, messages } = schema;
 

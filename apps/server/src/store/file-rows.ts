@@ -1,8 +1,8 @@
 import type { Attachment, ConversationId, FileId, FileKind, MessageId, SiteId, VisitorId } from '@hearth/protocol';
-import type { SharedFile, StoredFile } from './file.store.ts';
+import type { SharedFile, StoredFile } from '../files/file.store.ts';
 
 /**
- * Row mapping shared by both store adapters (store/sqlite/files.ts, store/pg/files.ts): the two
+ * Files (issue 15): row mapping shared by both store adapters (sqlite/files.ts, pg/files.ts): the two
  * schemas have the same property names (schema-parity.ts), so one mapping serves both.
  */
 export interface FileRow {
