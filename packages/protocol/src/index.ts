@@ -21,3 +21,4 @@ export * from './visible-text.ts';
 export * from './own-site.ts';
 export * from './cluster.ts';
 export * from './files.ts';
+export * from './api.ts';
