@@ -21,4 +21,5 @@ export * from './visible-text.ts';
 export * from './own-site.ts';
 export * from './cluster.ts';
 export * from './paging.ts';
+export * from './files.ts';
 export * from './api.ts';
