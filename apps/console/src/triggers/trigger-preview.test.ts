@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerRuleInput } from '@hearth/protocol';
-import { SAMPLE_VISITOR, previewTrigger } from './trigger-preview.ts';
+import { SAMPLE_VISITOR, previewDraft, previewTrigger } from './trigger-preview.ts';
 
 const rule = (when: TriggerRuleInput['when'], patch: Partial<TriggerRuleInput> = {}): TriggerRuleInput => ({
   name: 'T',
@@ -26,5 +26,23 @@ describe('previewTrigger', () => {
   it('says what blocks a rule whose conditions hold', () => {
     const preview = previewTrigger(rule([[{ signal: 'exit_intent' }]], { audience: { visitors: 'new', onlyWhenAgentsOnline: false } }), SAMPLE_VISITOR);
     expect(preview).toEqual({ fires: false, lines: ['Conditions hold, but the visitor is not in its audience.'] });
+  });
+
+});
+
+describe('previewDraft', () => {
+  it('flags an unknown signal by its place instead of evaluating it', () => {
+    const preview = previewDraft(rule([[{ signal: 'exit_intent' }, { signal: 'mind_reading' } as never]]), SAMPLE_VISITOR);
+    expect(preview.fires).toBeNull();
+    expect(preview.lines[0]).toBe('Group 1, condition 2: unknown signal "mind_reading"; it never holds, so the group cannot fire.');
+    expect(preview.lines[1]).toMatch(/^Signals Hearth knows: rage_click \(Rage clicks\)/);
+    expect(preview.lines.join(' ')).not.toContain('undefined');
+  });
+  it('names a field the server would refuse', () => {
+    const preview = previewDraft(rule([[{ signal: 'time_on_page', seconds: 'soon' as never }]]), SAMPLE_VISITOR);
+    expect(preview).toEqual({ fires: null, lines: ['Group 1, condition 1 › Seconds: must be a number.'] });
+  });
+  it('previews a valid draft like a saved rule', () => {
+    expect(previewDraft(rule([[{ signal: 'exit_intent' }]]), SAMPLE_VISITOR)).toEqual({ fires: true, lines: ['Evidence: exit intent'] });
   });
 });
