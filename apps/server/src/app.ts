@@ -13,6 +13,7 @@ import storePlugin from './plugins/store.ts';
 import domainEventsPlugin from './plugins/domain-events.ts';
 import jobsPlugin from './jobs/jobs.plugin.ts';
 import mailPlugin from './mail/mail.plugin.ts';
+import webhooksPlugin from './webhooks/webhooks.plugin.ts';
 import ioPlugin from './plugins/io.ts';
 import clusterPlugin from './cluster/cluster.plugin.ts';
 import realtimePlugin from './realtime/command-registry.ts';
@@ -37,6 +38,7 @@ import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
 import { cannedRoutes } from './canned/canned.routes.ts';
 import { labelsRoutes } from './labels/labels.routes.ts';
+import { apiPlugin } from './api/api.plugin.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
@@ -101,6 +103,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(domainEventsPlugin);
   await app.register(jobsPlugin, { config });
   await app.register(mailPlugin, { config });
+  await app.register(webhooksPlugin, { config });
   await app.register(visitorTokensPlugin);
   await app.register(ioPlugin);
   await app.register(clientAddressPlugin, { config });
@@ -129,6 +132,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(profileRoutes);
   await app.register(cannedRoutes);
   await app.register(labelsRoutes);
+  await app.register(apiPlugin, { config });
 
   await app.register(webRoutes, { config });
   await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });

@@ -76,6 +76,20 @@ export const ConfigSchema = z.object({
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Requests per minute one API token may make to /api/v1 (per node). */
+  API_RATE_PER_MIN: z.coerce.number().int().positive().default(600),
+  /**
+   * Let webhook URLs resolve to private, loopback and link-local addresses (a receiver on the same
+   * network). Off by default: a site owner must not be able to make Hearth call internal services.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** First retry of a webhook delivery (ms); each next one waits twice as long (at most 1 h), for up to 24 h. */
+  WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  /** How long one webhook delivery may take, connection to the end of the answer (ms). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `json`: one JSON object per line (for log collectors); `pretty`: coloured lines for a terminal. Default: pretty on a terminal. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

@@ -22,7 +22,7 @@ describe('health, readiness and metrics (a real server on port 0)', () => {
 
   it('/metrics counts accepted messages, ack latency by event, sockets, the queue, commit batches, outboxes and event-loop lag', async () => {
     h.app.metrics.registerOutbox('mail', { backlog: () => 3, oldestSeconds: async () => 42 });
-    h.app.metrics.registerOutbox('webhooks', {
+    h.app.metrics.registerOutbox('broken-example', {
       backlog: () => {
         throw new Error('table is locked');
       },
@@ -52,7 +52,7 @@ describe('health, readiness and metrics (a real server on port 0)', () => {
     expect(sample(text, 'hearth_outbox_backlog{outbox="mail"}')).toBe(3);
     expect(sample(text, 'hearth_outbox_oldest_seconds{outbox="mail"}')).toBe(42);
     // A failing reading is left out of the scrape, which still answers.
-    expect(text).not.toContain('outbox="webhooks"');
+    expect(text).not.toContain('outbox="broken-example"');
     expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
     expect(() => h.app.metrics.registerOutbox('mail', { backlog: () => 0 })).toThrow(/twice/);
 

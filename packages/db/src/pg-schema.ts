@@ -365,3 +365,4 @@ export const jobs = pgTable(
 
 // Issue 13's tables (mail outbox, account recovery, deactivated members, install check).
 export * from './pg-schema-accounts.ts';
+export * from './pg-schema-integrations.ts';

@@ -407,3 +407,4 @@ export const jobs = sqliteTable(
 
 // Issue 13's tables (mail outbox, account recovery, deactivated members, install check).
 export * from './schema-accounts.ts';
+export * from './schema-integrations.ts';

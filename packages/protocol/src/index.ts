@@ -22,3 +22,4 @@ export * from './text-fields.ts';
 export * from './visible-text.ts';
 export * from './own-site.ts';
 export * from './cluster.ts';
+export * from './api.ts';

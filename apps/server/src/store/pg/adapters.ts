@@ -19,6 +19,8 @@ import { pgTranscriptStore } from './transcripts.ts';
 import { pgTriggerStore } from './triggers.ts';
 import { pgVisitorStore } from './visitors.ts';
 import { pgAccountStore } from './accounts.ts';
+import { pgApiStore } from './api.ts';
+import { pgWebhookStore } from './webhooks.ts';
 
 /**
  * Every feature's PostgreSQL store, mirroring store/sqlite/adapters.ts. A key missing here (a
@@ -44,5 +46,7 @@ export const pgAdapters: PgAdapters = {
   transcripts: pgTranscriptStore,
   triggers: pgTriggerStore,
   visitors: pgVisitorStore,
+  api: pgApiStore,
+  webhooks: pgWebhookStore,
   accounts: pgAccountStore,
 };

@@ -19,6 +19,8 @@ import { sqliteTranscriptStore } from './transcripts.ts';
 import { sqliteTriggerStore } from './triggers.ts';
 import { sqliteVisitorStore } from './visitors.ts';
 import { sqliteAccountStore } from './accounts.ts';
+import { sqliteApiStore } from './api.ts';
+import { sqliteWebhookStore } from './webhooks.ts';
 
 /**
  * Every feature's SQLite store. A key missing here (a feature added a store interface to StoreTx
@@ -44,5 +46,7 @@ export const sqliteAdapters: SqliteAdapters = {
   transcripts: sqliteTranscriptStore,
   triggers: sqliteTriggerStore,
   visitors: sqliteVisitorStore,
+  api: sqliteApiStore,
+  webhooks: sqliteWebhookStore,
   accounts: sqliteAccountStore,
 };
