@@ -181,7 +181,8 @@ describe('proactive triggers on the demo shop', () => {
     // Templates for the common cases.
     await page.getByRole('button', { name: 'New trigger' }).click();
     const templates = page.getByRole('region', { name: 'New trigger' });
-    for (const t of ['Rage click on checkout', 'Cart abandon over a value', 'Exit intent on pricing']) await templates.getByRole('button', { name: t }).waitFor();
+    for (const t of ['Rage click on checkout', 'Cart abandon over a value', 'Exit intent on pricing'])
+      await templates.getByRole('button', { name: t }).waitFor();
     await templates.getByRole('button', { name: 'Exit intent on pricing' }).click();
     const editor = page.getByRole('region', { name: 'Edit trigger' });
     await expect.poll(() => editor.getByLabel('Name', { exact: true }).inputValue()).toBe('Leaving the pricing page');

@@ -90,7 +90,11 @@ function problemText(input: unknown, issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys': {
       const signal = valueAt(input, [...issue.path, 'signal']);
       const info = typeof signal === 'string' ? signalInfo(signal) : undefined;
-      const valid = info ? (info.params.length ? `; ${info.label} takes ${info.params.map((p) => p.name).join(', ')}` : `; ${info.label} takes no parameters`) : '';
+      const valid = info
+        ? info.params.length
+          ? `; ${info.label} takes ${info.params.map((p) => p.name).join(', ')}`
+          : `; ${info.label} takes no parameters`
+        : '';
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${quoteList(issue.keys)}${valid}`;
     }
     default:

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { SIGNAL_CATALOG, signalInfo, type SignalKind, type SignalParam } from '@hearth/protocol';
 import type { DraftCondition } from './trigger-draft.ts';
 
@@ -15,7 +16,7 @@ const fieldId = (name: string, part: string) => `${name.replace(/[^a-z0-9]+/gi, 
 function ParamField({ id, param, value, onInput }: { id: string; param: SignalParam; value: unknown; onInput: (typed: string) => void }) {
   const text = value === undefined || value === null ? '' : String(value);
   const hint = param.help ? `${id}-help` : undefined;
-  let control;
+  let control: JSX.Element;
   if (param.kind === 'choice') {
     control = (
       <select id={id} value={text} aria-describedby={hint} onChange={(e) => onInput(e.currentTarget.value)}>

@@ -74,7 +74,12 @@ export function DetectorSettings({ siteId }: { siteId: SiteId }) {
           </label>
           <label class="field">
             Checkout pages (regular expression on path, query and hash)
-            <input type="text" value={settings.checkoutPattern} maxLength={200} onInput={(e) => setSettings({ ...settings, checkoutPattern: e.currentTarget.value })} />
+            <input
+              type="text"
+              value={settings.checkoutPattern}
+              maxLength={200}
+              onInput={(e) => setSettings({ ...settings, checkoutPattern: e.currentTarget.value })}
+            />
           </label>
         </div>
       )}

@@ -61,7 +61,8 @@ export function RuleFields({ draft, update }: { draft: TriggerDraft; update: (ne
         </label>
         <div class="field">
           <label for="trigger-sender">Sender</label>
-          <select id="trigger-sender"
+          <select
+            id="trigger-sender"
             value={draft.action.senderName === null ? 'site' : 'person'}
             onChange={(e) => set('action', { ...draft.action, senderName: e.currentTarget.value === 'site' ? null : '' })}
           >
@@ -72,7 +73,12 @@ export function RuleFields({ draft, update }: { draft: TriggerDraft; update: (ne
         {draft.action.senderName !== null && (
           <label class="field">
             Sender’s name
-            <input type="text" value={draft.action.senderName} maxLength={60} onInput={(e) => set('action', { ...draft.action, senderName: e.currentTarget.value })} />
+            <input
+              type="text"
+              value={draft.action.senderName}
+              maxLength={60}
+              onInput={(e) => set('action', { ...draft.action, senderName: e.currentTarget.value })}
+            />
           </label>
         )}
         <label class="field check">
@@ -89,11 +95,25 @@ export function RuleFields({ draft, update }: { draft: TriggerDraft; update: (ne
         <legend>When and to whom</legend>
         <label class="field">
           Delay (seconds)
-          <input type="number" min={0} max={600} step={1} value={String(draft.delaySeconds ?? '')} onInput={(e) => set('delaySeconds', numberOf(e.currentTarget.value) as number)} />
+          <input
+            type="number"
+            min={0}
+            max={600}
+            step={1}
+            value={String(draft.delaySeconds ?? '')}
+            onInput={(e) => set('delaySeconds', numberOf(e.currentTarget.value) as number)}
+          />
         </label>
         <label class="field">
           Priority (0–100, higher wins)
-          <input type="number" min={0} max={100} step={1} value={String(draft.priority ?? '')} onInput={(e) => set('priority', numberOf(e.currentTarget.value) as number)} />
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={String(draft.priority ?? '')}
+            onInput={(e) => set('priority', numberOf(e.currentTarget.value) as number)}
+          />
         </label>
         <div class="field">
           <label for="trigger-cap-per">Show at most once per</label>
@@ -116,7 +136,11 @@ export function RuleFields({ draft, update }: { draft: TriggerDraft; update: (ne
         </label>
         <div class="field">
           <label for="trigger-visitors">Visitors</label>
-          <select id="trigger-visitors" value={draft.audience.visitors} onChange={(e) => set('audience', { ...draft.audience, visitors: e.currentTarget.value })}>
+          <select
+            id="trigger-visitors"
+            value={draft.audience.visitors}
+            onChange={(e) => set('audience', { ...draft.audience, visitors: e.currentTarget.value })}
+          >
             <option value="all">Everyone</option>
             <option value="new">New visitors</option>
             <option value="returning">Returning visitors</option>

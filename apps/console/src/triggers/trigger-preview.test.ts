@@ -17,7 +17,10 @@ describe('previewTrigger', () => {
     });
   });
   it('says which conditions of each group are missing', () => {
-    const preview = previewTrigger(rule([[{ signal: 'event', name: 'signup' }], [{ signal: 'scroll_depth', percent: 90 }, { signal: 'exit_intent' }]]), SAMPLE_VISITOR);
+    const preview = previewTrigger(
+      rule([[{ signal: 'event', name: 'signup' }], [{ signal: 'scroll_depth', percent: 90 }, { signal: 'exit_intent' }]]),
+      SAMPLE_VISITOR,
+    );
     expect(preview).toEqual({
       fires: false,
       lines: ['Group 1 is missing custom event "signup".', 'Group 2 is missing scrolled at least 90%.'],
@@ -27,7 +30,6 @@ describe('previewTrigger', () => {
     const preview = previewTrigger(rule([[{ signal: 'exit_intent' }]], { audience: { visitors: 'new', onlyWhenAgentsOnline: false } }), SAMPLE_VISITOR);
     expect(preview).toEqual({ fires: false, lines: ['Conditions hold, but the visitor is not in its audience.'] });
   });
-
 });
 
 describe('previewDraft', () => {

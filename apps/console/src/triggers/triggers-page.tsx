@@ -106,48 +106,48 @@ export function TriggersPage({ sites, onClose }: { sites: AgentSite[]; onClose: 
         />
       )}
       <TableRegion label="Triggers">
-      <table class="table triggers-table">
-        <thead>
-          <tr>
-            <th>Trigger</th>
-            <th>Enabled</th>
-            <th>Priority</th>
-            <th>Shown</th>
-            <th>Engaged</th>
-            <th>Conversations</th>
-            <th>Conversions</th>
-            <th>Recovered</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((rule) => {
-            const s = stats.get(rule.id);
-            return (
-              <tr key={rule.id}>
-                <td dir="auto">{rule.name}</td>
-                <td>
-                  <input type="checkbox" aria-label={`Enable ${rule.name}`} checked={rule.enabled} onChange={() => void toggle(rule)} />
-                </td>
-                <td>{rule.priority}</td>
-                <td>{s?.shown ?? 0}</td>
-                <td>{s?.engaged ?? 0}</td>
-                <td>{s?.conversations ?? 0}</td>
-                <td>{s?.conversions ?? 0}</td>
-                <td>{s?.recoveredValue ? formatMoney(s.recoveredValue, 'EUR') : '—'}</td>
-                <td>
-                  <button type="button" class="button button--ghost" aria-label={`Edit ${rule.name}`} onClick={() => edit(rule.id, withoutId(rule))}>
-                    Edit
-                  </button>
-                  <button type="button" class="button button--ghost" onClick={() => void remove(rule)}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+        <table class="table triggers-table">
+          <thead>
+            <tr>
+              <th>Trigger</th>
+              <th>Enabled</th>
+              <th>Priority</th>
+              <th>Shown</th>
+              <th>Engaged</th>
+              <th>Conversations</th>
+              <th>Conversions</th>
+              <th>Recovered</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => {
+              const s = stats.get(rule.id);
+              return (
+                <tr key={rule.id}>
+                  <td dir="auto">{rule.name}</td>
+                  <td>
+                    <input type="checkbox" aria-label={`Enable ${rule.name}`} checked={rule.enabled} onChange={() => void toggle(rule)} />
+                  </td>
+                  <td>{rule.priority}</td>
+                  <td>{s?.shown ?? 0}</td>
+                  <td>{s?.engaged ?? 0}</td>
+                  <td>{s?.conversations ?? 0}</td>
+                  <td>{s?.conversions ?? 0}</td>
+                  <td>{s?.recoveredValue ? formatMoney(s.recoveredValue, 'EUR') : '—'}</td>
+                  <td>
+                    <button type="button" class="button button--ghost" aria-label={`Edit ${rule.name}`} onClick={() => edit(rule.id, withoutId(rule))}>
+                      Edit
+                    </button>
+                    <button type="button" class="button button--ghost" onClick={() => void remove(rule)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </TableRegion>
       <DetectorSettings key={siteId} siteId={siteId} />
     </main>
