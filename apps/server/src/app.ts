@@ -26,6 +26,7 @@ import routingPlugin from './routing/routing.plugin.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
 import notesPlugin from './notes/notes.plugin.ts';
+import filesPlugin from './files/files.plugin.ts';
 import closingPlugin from './closing/closing.plugin.ts';
 import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -33,6 +34,9 @@ import { csatRoutes } from './csat/csat.routes.ts';
 import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { dataCareRoutes } from './data-care/data-care.routes.ts';
 import { siteSettingsRoutes } from './sites/site-settings.routes.ts';
+import { sitesRoutes } from './sites/sites.routes.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { deactivationRoutes } from './accounts/deactivation.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
@@ -119,6 +123,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(routingPlugin);
   await app.register(routingRoutes);
   await app.register(notesPlugin);
+  await app.register(filesPlugin, { config });
   await app.register(conversationsPlugin);
   await app.register(closingPlugin);
   await app.register(transcriptRoutes);
@@ -127,14 +132,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(triggersRoutes);
   await app.register(dataCareRoutes);
   await app.register(siteSettingsRoutes);
+  await app.register(sitesRoutes);
   await app.register(teamRoutes);
   await app.register(invitationRoutes, { config });
   await app.register(profileRoutes);
+  await app.register(accountRoutes, { config });
+  await app.register(deactivationRoutes);
   await app.register(cannedRoutes);
   await app.register(labelsRoutes);
   await app.register(apiPlugin, { config });
 
   await app.register(webRoutes, { config });
-  await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
+  // HEARTH_DEMO=false: no demo shop (an owner's own site must not show up in a fake one).
+  if (config.HEARTH_DEMO) await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
   return app;
 }

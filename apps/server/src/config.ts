@@ -76,6 +76,20 @@ export const ConfigSchema = z.object({
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /**
+   * Where the bytes of chat files live (issue 15): `dir` (FILES_DIR, default DATA_DIR/files) or
+   * `database` (the file_blobs table, shared by every node). Default: `database` with DATABASE_URL,
+   * else `dir`.
+   */
+  FILES_STORE: z.enum(['dir', 'database']).optional(),
+  /** The `dir` store's directory; default DATA_DIR/files. */
+  FILES_DIR: z.string().optional(),
+  /** An upload no message names is deleted after this many seconds. */
+  FILES_GRACE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
+  /** How long a signed file link works, in seconds. */
+  FILES_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
+  /** How often the sweep deletes unsent uploads and unreferenced bytes, in seconds. */
+  FILES_SWEEP_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(600),
   /** Requests per minute one API token may make to /api/v1 (per node). */
   API_RATE_PER_MIN: z.coerce.number().int().positive().default(600),
   /**

@@ -22,4 +22,5 @@ export * from './text-fields.ts';
 export * from './visible-text.ts';
 export * from './own-site.ts';
 export * from './cluster.ts';
+export * from './files.ts';
 export * from './api.ts';
