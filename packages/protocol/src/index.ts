@@ -11,6 +11,8 @@ export * from './csat.ts';
 export * from './transcript.ts';
 export * from './reports.ts';
 export * from './triggers.ts';
+export * from './trigger-signals.ts';
+export * from './trigger-issues.ts';
 export * from './appearance.ts';
 export * from './site-admin.ts';
 export * from './canned-reply.ts';
