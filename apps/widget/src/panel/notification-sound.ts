@@ -3,19 +3,14 @@
  * Browsers only let audio start after the visitor interacted with the page: the loader's iframe has
  * `allow="autoplay"`, so a click anywhere on the host page counts for this frame too (on every page
  * of the visit, the frame preloaded). Before that the context stays suspended and the chime is
- * silently skipped; each later chime (and the visitor's first touch of the chat) resumes it.
+ * silently skipped; each later chime resumes it.
  */
 let context: AudioContext | null = null;
-
-const resume = (): void => {
-  if (context?.state === 'suspended') void context.resume().catch(() => {});
-};
-for (const type of ['pointerdown', 'keydown']) addEventListener(type, resume, { capture: true, passive: true });
 
 export function playChime(): void {
   try {
     context ??= new AudioContext();
-    resume();
+    if (context.state === 'suspended') void context.resume();
     const now = context.currentTime;
     for (const [i, frequency] of [880, 1320].entries()) {
       const osc = context.createOscillator();
