@@ -145,7 +145,12 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
               onClick={() => setTab(id)}
             >
               {label}
-              {id !== 'closed' && <span class="tab-count">{counts[id]}</span>}
+              {id !== 'closed' && (
+                <>
+                  {' '}
+                  <span class="tab-count">{counts[id]}</span>
+                </>
+              )}
             </button>
           ))}
         </div>

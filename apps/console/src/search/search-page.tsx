@@ -75,10 +75,10 @@ export function SearchPage({ session, labels, onOpen }: Props) {
 
   const siteLabels = labels.filter((l) => !filters.siteId || l.siteId === filters.siteId);
   return (
-    <div class="page">
-      <header class="page-head">
+    <main class="page" aria-label="Search">
+      <div class="page-head">
         <h1>Search transcripts</h1>
-      </header>
+      </div>
       <form
         class="filters"
         role="search"
@@ -216,6 +216,6 @@ export function SearchPage({ session, labels, onOpen }: Props) {
           )}
         </section>
       )}
-    </div>
+    </main>
   );
 }
