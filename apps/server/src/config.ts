@@ -63,6 +63,20 @@ export const ConfigSchema = z.object({
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().positive().default(120),
   SOCKET_EVENTS_BURST: z.coerce.number().int().positive().default(30),
   /**
+   * Abuse limits on sockets (security/socket-limits.ts; README "Security settings"): concurrent
+   * sockets per visitor token and visitor sockets per client address (TRUST_PROXY decides the
+   * address), refused with `too_many_connections`; event budgets shared by all sockets of one visitor
+   * (or agent) and by one address's visitor sockets; and the bytes a socket may have queued unread
+   * before it is disconnected.
+   */
+  SOCKETS_PER_VISITOR: z.coerce.number().int().positive().default(10),
+  SOCKETS_PER_IP: z.coerce.number().int().positive().default(50),
+  CLIENT_EVENTS_PER_MIN: z.coerce.number().int().positive().default(300),
+  CLIENT_EVENTS_BURST: z.coerce.number().int().positive().default(60),
+  IP_EVENTS_PER_MIN: z.coerce.number().int().positive().default(1200),
+  IP_EVENTS_BURST: z.coerce.number().int().positive().default(200),
+  SOCKET_SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(2 * 1024 * 1024),
+  /**
    * Outgoing mail (issue 13): `smtp://user:pass@host:587` (STARTTLS when offered) or
    * `smtps://user:pass@host:465`. Unset (or empty): Hearth sends no mail and says so in the console.
    */

@@ -22,5 +22,6 @@ export * from './text-fields.ts';
 export * from './visible-text.ts';
 export * from './own-site.ts';
 export * from './cluster.ts';
+export * from './paging.ts';
 export * from './files.ts';
 export * from './api.ts';
