@@ -50,7 +50,12 @@ export function ClosedList({ siteId, labelId, openId, now, onSelect }: Props) {
   }
 
   if (state.kind === 'loading') return <p class="empty">Loading closed conversations…</p>;
-  if (state.kind === 'error') return <p class="empty" role="alert">{state.message}</p>;
+  if (state.kind === 'error')
+    return (
+      <p class="empty" role="alert">
+        {state.message}
+      </p>
+    );
   if (state.hits.length === 0) return <p class="empty">No closed conversations.</p>;
   return (
     <>

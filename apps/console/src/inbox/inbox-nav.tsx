@@ -2,16 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AgentSite, ConversationId, ConversationSummary, Label } from '@hearth/protocol';
 import { useNow } from '../store/use-console-state.ts';
 import { fullTime, relativeTime } from '../time/relative-time.ts';
-import {
-  isUnread,
-  previewOf,
-  tabCounts,
-  visibleConversations,
-  visitorLabel,
-  withLabel,
-  type InboxState,
-  type InboxTab,
-} from './inbox-state.ts';
+import { isUnread, previewOf, tabCounts, visibleConversations, visitorLabel, withLabel, type InboxState, type InboxTab } from './inbox-state.ts';
 import { waitingConversations } from './queue-order.ts';
 import { QueueRow } from './queue-row.tsx';
 import { LabelChip } from '../conversation/label-menu.tsx';
@@ -62,7 +53,9 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
   const multiSite = sites.length > 1;
   const counts = tabCounts(inbox, siteId, agentId);
   const rows =
-    tab === 'closed' ? [] : withLabel(tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId), labelId);
+    tab === 'closed'
+      ? []
+      : withLabel(tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId), labelId);
   visibleIds.current = rows.map((c) => c.id);
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
 
@@ -102,11 +95,7 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
         {multiSite && (
           <div class="site-filter">
             <label for="site-filter">Site</label>
-            <select
-              id="site-filter"
-              value={siteId ?? ''}
-              onChange={(e) => setSiteId(e.currentTarget.value || null)}
-            >
+            <select id="site-filter" value={siteId ?? ''} onChange={(e) => setSiteId(e.currentTarget.value || null)}>
               <option value="">All sites</option>
               {sites.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -215,23 +204,35 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
     >
       <span class="row-top">
         <span class="row-name" dir="auto" title={name}>
-            {name}
-          </span>
+          {name}
+        </span>
         <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
           {relativeTime(at, now)}
         </time>
       </span>
       <span class="row-bottom">
         <span class="row-preview" dir="auto" title={previewOf(c)}>
-            {previewOf(c)}
-          </span>
+          {previewOf(c)}
+        </span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
       </span>
       {(siteName || c.assignedAgentName || !!c.labels?.length) && (
         <span class="row-meta">
           {siteName && <span class="chip">{siteName}</span>}
-          {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
-          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : <>Assigned to <bdi>{c.assignedAgentName}</bdi></>}</span>}
+          {c.labels?.map((l) => (
+            <LabelChip key={l.id} label={l} />
+          ))}
+          {c.assignedAgentName && (
+            <span class="row-assignee">
+              {mine ? (
+                'Assigned to you'
+              ) : (
+                <>
+                  Assigned to <bdi>{c.assignedAgentName}</bdi>
+                </>
+              )}
+            </span>
+          )}
         </span>
       )}
     </button>

@@ -132,7 +132,12 @@ export function SearchPage({ session, labels, onOpen }: Props) {
           Trigger <input value={filters.trigger} maxLength={64} onInput={set('trigger')} />
         </label>
         {session.sites.length > 1 && (
-          <SitePicker sites={session.sites} value={filters.siteId} onChange={(siteId) => setFilters({ ...filters, siteId, labelId: '' })} allLabel="All my sites" />
+          <SitePicker
+            sites={session.sites}
+            value={filters.siteId}
+            onChange={(siteId) => setFilters({ ...filters, siteId, labelId: '' })}
+            allLabel="All my sites"
+          />
         )}
         <label class="check">
           <input
@@ -171,9 +176,7 @@ export function SearchPage({ session, labels, onOpen }: Props) {
       {results.kind === 'ready' && (
         <section class="card" aria-label="Results">
           <p class="results-head">
-            <span role="status">
-              {results.hits.length === 1 ? '1 conversation' : `${results.hits.length}${results.more ? '+' : ''} conversations`}
-            </span>
+            <span role="status">{results.hits.length === 1 ? '1 conversation' : `${results.hits.length}${results.more ? '+' : ''} conversations`}</span>
             <a href={`/api/transcripts/search?${results.query}&format=csv`} download="hearth-transcripts.csv">
               Export CSV
             </a>

@@ -41,7 +41,6 @@ export function filtersToUrl(filters: SearchFilters): string {
 /** Whether any filter is set (an address with none shows the empty form, not every conversation). */
 export const hasFilters = (filters: SearchFilters): boolean => KEYS.some((key) => filters[key].trim() !== '');
 
-
 /** The API's query string for a page of results. */
 export function apiQuery(filters: SearchFilters, offset = 0): string {
   const params = new URLSearchParams();

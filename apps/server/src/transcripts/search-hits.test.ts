@@ -17,7 +17,10 @@ const hit = (snippet: string) => ({
 
 describe('search hits on the wire', () => {
   it('gives the snippet as plain text and the match as offsets; a message’s own brackets stay text', () => {
-    expect(toSearchHit(hit(`Ships to [EU]: ${SNIPPET_OPEN}Norway${SNIPPET_CLOSE} too`))).toMatchObject({ snippet: 'Ships to [EU]: Norway too', highlight: [15, 21] });
+    expect(toSearchHit(hit(`Ships to [EU]: ${SNIPPET_OPEN}Norway${SNIPPET_CLOSE} too`))).toMatchObject({
+      snippet: 'Ships to [EU]: Norway too',
+      highlight: [15, 21],
+    });
     expect(toSearchHit(hit('last message'))).toMatchObject({ snippet: 'last message', highlight: null });
   });
   it('shows the match in [ and ] for a CSV cell', () => {

@@ -20,7 +20,14 @@ export function transcriptOf(db: HearthDb, conversationId: ConversationId): Tran
   const events = eventsOf(db, conversationId);
   const ids = agentsNamedIn(events);
   const names = new Map<string, string>(
-    ids.length ? db.select({ id: agents.id, name: agents.name }).from(agents).where(inArray(agents.id, ids as AgentId[])).all().map((a) => [a.id, a.name]) : [],
+    ids.length
+      ? db
+          .select({ id: agents.id, name: agents.name })
+          .from(agents)
+          .where(inArray(agents.id, ids as AgentId[]))
+          .all()
+          .map((a) => [a.id, a.name])
+      : [],
   );
   return buildTranscript(said, events, names);
 }

@@ -24,7 +24,13 @@ export function pgTranscriptStore(db: HearthPgDb): TranscriptStore {
 
     async eventsOf(conversationId) {
       const rows = await db
-        .select({ type: conversationEvents.type, actorType: conversationEvents.actorType, actorId: conversationEvents.actorId, data: conversationEvents.data, createdAt: conversationEvents.createdAt })
+        .select({
+          type: conversationEvents.type,
+          actorType: conversationEvents.actorType,
+          actorId: conversationEvents.actorId,
+          data: conversationEvents.data,
+          createdAt: conversationEvents.createdAt,
+        })
         .from(conversationEvents)
         .where(eq(conversationEvents.conversationId, conversationId))
         .orderBy(asc(conversationEvents.id));
@@ -44,7 +50,10 @@ export function pgTranscriptStore(db: HearthPgDb): TranscriptStore {
  */
 async function searchTranscripts(db: HearthPgDb, siteIds: readonly SiteId[], f: SearchFilters): Promise<StoredSearchHit[]> {
   if (siteIds.length === 0) return [];
-  const sites = sql.join(siteIds.map((id) => sql`${id}`), sql`, `);
+  const sites = sql.join(
+    siteIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   if (f.q && !ftsPhrase(f.q)) return [];
   const query = f.q ? sql`phraseto_tsquery('simple', hearth_search_text(${f.q}))` : null;
   // The query is escaped for LIKE before folding: unaccent leaves \, % and _ alone.
@@ -66,7 +75,9 @@ async function searchTranscripts(db: HearthPgDb, siteIds: readonly SiteId[], f: 
   if (f.trigger !== undefined) where.push(sql`${trigger} = ${f.trigger}`);
   const found = query ? sql`(select m.body from messages m where m.conversation_id = c.id and ${matches} order by m.seq limit 1)` : sql`null`;
   const order = f.sort === 'closed' ? sql`coalesce(c.closed_at, 0) desc, c.created_at desc, c.id` : sql`c.created_at desc, c.id`;
-  const rows = await rawRows<StoredSearchHit & { found: string | null }>(db, sql`
+  const rows = await rawRows<StoredSearchHit & { found: string | null }>(
+    db,
+    sql`
     select c.id as "conversationId", c.site_id as "siteId", v.name as "visitorName", c.status as status, a.name as "agentName",
       r.score as rating, ${trigger} as "trigger", c.created_at as "createdAt", c.closed_at as "closedAt",
       coalesce(c.last_message_body, '') as snippet, ${found} as found
@@ -76,7 +87,8 @@ async function searchTranscripts(db: HearthPgDb, siteIds: readonly SiteId[], f: 
     left join csat_ratings r on r.conversation_id = c.id
     where ${sql.join(where, sql` and `)}
     order by ${order}
-    limit ${TRANSCRIPT_SEARCH_LIMIT} offset ${f.offset ?? 0}`);
+    limit ${TRANSCRIPT_SEARCH_LIMIT} offset ${f.offset ?? 0}`,
+  );
   return rows.map(({ found: body, ...hit }) => {
     if (body === null || !f.q) return hit;
     const words = searchSnippet(body, f.q);

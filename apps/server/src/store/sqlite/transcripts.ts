@@ -10,7 +10,9 @@ const { conversationEvents, messages } = schema;
 export function sqliteTranscriptStore(db: HearthDb): TranscriptStore {
   // Substring search folds in SQL with the same function as in TypeScript (search-fold.ts).
   // drizzle keeps the better-sqlite3 connection as `$client` (HearthDb's type does not name it).
-  (db as unknown as { $client: import('better-sqlite3').Database }).$client.function('hearth_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : text));
+  (db as unknown as { $client: import('better-sqlite3').Database }).$client.function('hearth_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldText(text) : text,
+  );
   return {
     async search(siteIds, filters) {
       return searchTranscripts(db, siteIds, filters);
@@ -27,7 +29,13 @@ export function sqliteTranscriptStore(db: HearthDb): TranscriptStore {
 
     async eventsOf(conversationId) {
       return db
-        .select({ type: conversationEvents.type, actorType: conversationEvents.actorType, actorId: conversationEvents.actorId, data: conversationEvents.data, createdAt: conversationEvents.createdAt })
+        .select({
+          type: conversationEvents.type,
+          actorType: conversationEvents.actorType,
+          actorId: conversationEvents.actorId,
+          data: conversationEvents.data,
+          createdAt: conversationEvents.createdAt,
+        })
         .from(conversationEvents)
         .where(eq(conversationEvents.conversationId, conversationId))
         .orderBy(asc(conversationEvents.id))
@@ -58,7 +66,10 @@ type SearchRow = StoredSearchHit & { ftsSnippet: string | null; foundBody: strin
  */
 function searchTranscripts(db: HearthDb, siteIds: readonly SiteId[], f: SearchFilters): StoredSearchHit[] {
   if (siteIds.length === 0) return [];
-  const sites = sql.join(siteIds.map((id) => sql`${id}`), sql`, `);
+  const sites = sql.join(
+    siteIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const phrase = f.q ? ftsPhrase(f.q) : null;
   if (f.q && !phrase) return [];
   const like = f.q ? `%${likeEscape(foldText(f.q.trim()))}%` : null;
