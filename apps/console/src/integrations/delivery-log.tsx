@@ -13,7 +13,7 @@ const STATUS_TEXT: Record<WebhookDelivery['status'], string> = { pending: 'Waiti
  * One endpoint's delivery log: each event with its status, last answer, time and attempts (the
  * attempts themselves on demand), with Redeliver for delivered or failed events.
  */
-export function DeliveryLog({ siteId, endpointId }: { siteId: SiteId; endpointId: string }) {
+export function DeliveryLog({ siteId, endpointId, onSettled }: { siteId: SiteId; endpointId: string; onSettled?: () => void }) {
   const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
   const [attempts, setAttempts] = useState<{ eventId: string; list: WebhookAttempt[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,8 +27,12 @@ export function DeliveryLog({ siteId, endpointId }: { siteId: SiteId; endpointId
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
+    let wasBusy = false;
     const tick = async () => {
       const busy = await load();
+      // The line drained: the endpoint's "waiting" count above is stale.
+      if (wasBusy && !busy) onSettled?.();
+      wasBusy = busy;
       if (live) timer = setTimeout(() => void tick(), busy ? REFRESH_MS / 3 : REFRESH_MS);
     };
     void tick();

@@ -7,6 +7,8 @@ import { addressCheck } from './webhook-address.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
 const TRIM_JOB = 'webhook.trim';
+/** Conversations delivered side by side (each one's events still one after another). */
+const DELIVERY_CONCURRENCY = 8;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Delivered and failed events stay in the delivery log this long. */
 const KEEP_MS = 30 * DAY_MS;
@@ -30,8 +32,9 @@ export default fp<{ config: Config }>(
     app.jobs.handle(
       WEBHOOK_DELIVER_JOB,
       webhookDeliverJob({ store, poster, log: app.log, firstRetryMs: config.WEBHOOK_RETRY_MS }),
-      // Its own lane: a slow receiver never delays mail or another kind's due work.
-      { lane: 'webhooks' },
+      // Its own lane: a slow receiver never delays mail or another kind's due work. Lines
+      // (conversations) are independent, so several are delivered at once, each in order.
+      { lane: 'webhooks', concurrency: DELIVERY_CONCURRENCY },
     );
     app.jobs.handle(
       TRIM_JOB,
