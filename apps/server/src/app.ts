@@ -33,6 +33,9 @@ import { csatRoutes } from './csat/csat.routes.ts';
 import { triggersRoutes } from './triggers/triggers.routes.ts';
 import { dataCareRoutes } from './data-care/data-care.routes.ts';
 import { siteSettingsRoutes } from './sites/site-settings.routes.ts';
+import { sitesRoutes } from './sites/sites.routes.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { deactivationRoutes } from './accounts/deactivation.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { invitationRoutes } from './team/invitation.routes.ts';
 import { profileRoutes } from './team/profile.routes.ts';
@@ -127,14 +130,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(triggersRoutes);
   await app.register(dataCareRoutes);
   await app.register(siteSettingsRoutes);
+  await app.register(sitesRoutes);
   await app.register(teamRoutes);
   await app.register(invitationRoutes, { config });
   await app.register(profileRoutes);
+  await app.register(accountRoutes, { config });
+  await app.register(deactivationRoutes);
   await app.register(cannedRoutes);
   await app.register(labelsRoutes);
   await app.register(apiPlugin, { config });
 
   await app.register(webRoutes, { config });
-  await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
+  // HEARTH_DEMO=false: no demo shop (an owner's own site must not show up in a fake one).
+  if (config.HEARTH_DEMO) await app.register(demoRoutes, { publicUrl: config.PUBLIC_URL });
   return app;
 }

@@ -8,7 +8,7 @@ import { shutdown } from './lifecycle/shutdown.ts';
 const config = loadConfig();
 const app = await buildApp(config);
 
-const install = await ensureInstallation(app.store, { email: config.HEARTH_ADMIN_EMAIL, password: config.HEARTH_ADMIN_PASSWORD });
+const install = await ensureInstallation(app.store, { email: config.HEARTH_ADMIN_EMAIL, password: config.HEARTH_ADMIN_PASSWORD }, { demo: config.HEARTH_DEMO });
 await app.listen({ port: config.PORT, host: config.HOST });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -100,6 +100,8 @@ export interface CreatedInvitation {
   invitation: PendingInvitation;
   /** Path and fragment, e.g. `/console/#/invite/<token>`: the fragment never reaches a server log. */
   link: string;
+  /** True when the link was also mailed to the invitee (SMTP_URL is set); the link stays copyable either way. */
+  mailed: boolean;
 }
 
 /** A random 32-byte token, base64url (43 characters). */

@@ -22,6 +22,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     if (!agent || !valid) {
       return reply.code(401).send({ error: { code: 'invalid_credentials', message: 'Email or password is incorrect.' } });
     }
+    // Told only after the right password: it says nothing to someone guessing.
+    if (await store.read.accounts.isLockedOut(agent.id)) {
+      return reply.code(403).send({ error: { code: 'account_deactivated', message: 'This account was deactivated. Ask an owner of your site to reactivate it.' } });
+    }
     const { token, tokenHash } = newSessionToken();
     const now = Date.now();
     await store.unit((tx) => tx.auth.createSession({ tokenHash, agentId: agent.id, createdAt: now, expiresAt: now + SESSION_TTL_MS }));

@@ -37,4 +37,23 @@ describe('first boot', () => {
     expect(owner!.passwordHash).not.toContain(result.generatedPassword!);
     expect(await verifyPassword(result.generatedPassword!, owner!.passwordHash)).toBe(true);
   });
+
+  it('HEARTH_DEMO=false: only the owner account, no site and no triggers, once; a later boot adds nothing', async () => {
+    app = await buildApp(ConfigSchema.parse({ DATABASE_FILE: ':memory:', LOG_LEVEL: 'silent', HEARTH_DEMO: 'false' }), { logger: false });
+    const results = await Promise.all([1, 2].map(() => ensureInstallation(app!.store, { email: 'Me@Own.test' }, { demo: false })));
+    const created = results.filter((r) => r.created);
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ created: true, ownerEmail: 'Me@Own.test', generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
+    expect(created[0]!.siteKey).toBeUndefined();
+    expect(await app.store.read.sites.count()).toBe(0);
+    const owner = await app.store.read.auth.agentByEmail('me@own.test');
+    expect(await verifyPassword(created[0]!.generatedPassword!, owner!.passwordHash)).toBe(true);
+    expect(await app.store.read.auth.agentSites(owner!.id)).toEqual([]);
+    // The owner changed their address (or erased every site): the next start creates no second admin.
+    expect(await ensureInstallation(app.store, {}, { demo: false })).toEqual({ created: false });
+    expect(await app.store.read.auth.agentByEmail('admin@hearth.local')).toBeNull();
+    expect(await ensureInstallation(app.store, {}, { demo: true })).toEqual({ created: false });
+    expect(await app.store.read.sites.count()).toBe(0);
+    expect(app.hasRoute({ method: 'GET', url: '/demo' })).toBe(false);
+  });
 });

@@ -54,11 +54,23 @@ export async function createSiteWithTeam(
   return store.unit((tx) => insertSiteWithTeam(tx, site, hashed, Date.now()));
 }
 
+/** The instance setting that marks a finished first boot (a site-less installation has no other trace). */
+const INSTALLED_KEY = 'installed';
+
 /**
- * On an empty database: the demo site, its owner (from HEARTH_ADMIN_* or generated) and its
- * triggers, in one unit under the installation lock, so nodes booting together create one site.
+ * On an empty database, in one unit under the installation lock (so nodes booting together install
+ * once): the owner account (from HEARTH_ADMIN_* or generated) and, with `demo`, the demo site
+ * "Ember & Oak" (key `demo`) with its triggers. Without `demo` there is no site at all: the owner
+ * signs in and creates their own (POST /api/sites). An `installed` instance setting records the
+ * first boot, so an owner who erased every site, or changed the admin's address, never gets a
+ * second generated account on the next start.
  */
-export async function ensureInstallation(store: Store, admin: { email?: string | undefined; password?: string | undefined }): Promise<InstallationResult> {
+export async function ensureInstallation(
+  store: Store,
+  admin: { email?: string | undefined; password?: string | undefined },
+  options: { demo: boolean } = { demo: true },
+): Promise<InstallationResult> {
+  // Installations from before the marker have sites: nothing to do, and no lock to take.
   if ((await store.read.sites.count()) > 0) return { created: false };
   const email = admin.email ?? 'admin@hearth.local';
   const generatedPassword = admin.password ? undefined : randomBytes(12).toString('base64url');
@@ -68,12 +80,25 @@ export async function ensureInstallation(store: Store, admin: { email?: string |
     await tx.instance.lockInstallation();
     if ((await tx.sites.count()) > 0) return null;
     const now = Date.now();
-    const { siteId, siteKey } = await insertSiteWithTeam(tx, { name: 'Ember & Oak (demo shop)', key: 'demo' }, team, now);
-    await seedDemoTriggers(tx, siteId, now);
-    return siteKey;
+    const mark = `${now}:${randomUUID()}`;
+    if ((await tx.instance.settingOrInit(INSTALLED_KEY, mark)) !== mark) return null;
+    if (options.demo) {
+      const { siteId, siteKey } = await insertSiteWithTeam(tx, { name: 'Ember & Oak (demo shop)', key: 'demo' }, team, now);
+      await seedDemoTriggers(tx, siteId, now);
+      return { siteKey };
+    }
+    if (await tx.auth.agentByEmail(email.toLowerCase())) return null;
+    const owner = team[0]!;
+    await tx.team.createAgent({ id: randomUUID() as AgentId, email: email.toLowerCase(), name: owner.name, passwordHash: owner.passwordHash, createdAt: now });
+    return { siteKey: undefined };
   });
   if (created === null) return { created: false };
-  return { created: true, siteKey: created, ownerEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
+  return {
+    created: true,
+    ...(created.siteKey ? { siteKey: created.siteKey } : {}),
+    ownerEmail: email,
+    ...(generatedPassword ? { generatedPassword } : {}),
+  };
 }
 
 function displayNameFromEmail(email: string): string {

@@ -8,9 +8,10 @@ import type { InstallationResult } from '../bootstrap/installation.ts';
  * and where health and metrics are. Tests and scripts read the first line's URL.
  */
 export function startBanner(config: Config, base: string, install: InstallationResult): string {
-  const lines = ['', `Hearth is running at ${base}`, `  Demo shop:     ${base}/demo`, `  Agent console: ${base}/console`];
+  const lines = ['', `Hearth is running at ${base}`, ...(config.HEARTH_DEMO ? [`  Demo shop:     ${base}/demo`] : []), `  Agent console: ${base}/console`];
   if (install.created) {
-    lines.push(`  Demo site key: ${install.siteKey}`, `  Owner login:   ${install.ownerEmail}`);
+    if (install.siteKey) lines.push(`  Demo site key: ${install.siteKey}`);
+    lines.push(`  Owner login:   ${install.ownerEmail}`);
     if (install.generatedPassword) lines.push(`  Password:      ${install.generatedPassword}   (generated; shown only this once)`);
   }
   const metrics =
@@ -22,8 +23,10 @@ export function startBanner(config: Config, base: string, install: InstallationR
     `  Metrics:       ${metrics}`,
     `  Proxies:       ${config.TRUST_PROXY.enabled ? `trusted: ${config.TRUST_PROXY.description}` : 'none trusted (TRUST_PROXY is off)'}`,
     '',
-    install.created
+    install.created && install.siteKey
       ? 'Embed the chat on your site: paste this before </body>:'
+      : install.created
+      ? 'Sign in to the console and create your site (Site name, Website address): it shows the snippet to paste before </body>:'
       : "Embed the chat on your site: paste this before </body> (the console's Settings → Embed has it with your site's key):",
     ...embedSnippet(base, install.created && install.siteKey ? install.siteKey : 'YOUR-SITE-KEY')
       .split('\n')

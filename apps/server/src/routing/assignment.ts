@@ -143,6 +143,23 @@ export function takeAgentOffline(db: HearthDb, agentId: AgentId, now: number): A
   return open;
 }
 
+/**
+ * The agent no longer works on this site (an owner deactivated them): their open chats there go
+ * back to the queue, in their original place. Their status and other sites' chats stay as they are.
+ */
+export function releaseAgentFromSite(db: HearthDb, agentId: AgentId, siteId: SiteId, now: number): ConversationId[] {
+  const open = db
+    .select({ conversationId: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.assignedAgentId, agentId), eq(conversations.siteId, siteId), eq(conversations.status, 'open')))
+    .all();
+  for (const c of open) {
+    requeue(db, c.conversationId, now);
+    recordEvent(db, { conversationId: c.conversationId, siteId, type: 'conversation.requeued', actor: { type: 'system', id: null }, data: { agentId, reason: 'agent deactivated' }, now });
+  }
+  return open.map((c) => c.conversationId);
+}
+
 export function setAgentStatus(db: HearthDb, agentId: AgentId, status: 'online' | 'away' | 'offline', reason: string | null = null): void {
   db.update(agents)
     .set({ status, statusReason: reason, ...(status === 'online' ? { consecutiveMisses: 0 } : {}) })

@@ -6,7 +6,7 @@ import { rooms } from '../plugins/io.ts';
 import { agentSiteIds } from '../auth/sessions.ts';
 import { broadcastConversation } from '../conversations/broadcast.ts';
 import { readSiteSettings } from '../sites/site-settings.ts';
-import { assignWaiting, missAssignment, setAgentStatus, takeAgentOffline, type Assignment } from './assignment.ts';
+import { assignWaiting, missAssignment, releaseAgentFromSite, setAgentStatus, takeAgentOffline, type Assignment } from './assignment.ts';
 import { announceAvailability } from './availability.ts';
 import { estimateWaitSeconds } from './queue-estimate.ts';
 import { onlineAgentCount, queuedConversations, queuePosition, recentHandleSeconds } from './routing-queries.ts';
@@ -100,6 +100,17 @@ export class Router {
     }
     this.announceStatus(agentId, 'offline', null);
     for (const siteId of new Set(requeued.map((c) => c.siteId))) await this.drain(siteId);
+  }
+
+  /** The agent was deactivated on a site: their open chats there go back to its queue, then it drains. */
+  async memberLeft(agentId: AgentId, siteId: SiteId): Promise<void> {
+    if (this.closed) return;
+    const requeued = await this.app.commits.run(() => releaseAgentFromSite(this.db, agentId, siteId, Date.now()));
+    for (const id of requeued) {
+      this.accepted(id);
+      broadcastConversation(this.app, id);
+    }
+    await this.drain(siteId);
   }
 
   private async hasSockets(agentId: AgentId): Promise<boolean> {

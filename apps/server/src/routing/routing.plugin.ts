@@ -22,9 +22,13 @@ export default fp(
       socket.on('disconnect', () => void router.agentDisconnected(agentId));
     });
     app.realtime.onVisitorConnected((socket) => socket.emit('availability:changed', { agentsOnline: agentsOnline(app, socket.data.siteId) }));
+    // After the commit that deactivated them (accounts/): not in that unit, as routing still
+    // writes through its own SQLite calls; a crash between the two leaves the chats assigned
+    // until the agent goes offline everywhere (takeAgentOffline) or someone transfers them.
+    app.domainEvents.on('member.deactivated', ({ agentId, siteId }) => router.memberLeft(agentId, siteId));
     app.addHook('onReady', async () => router.resume());
     // Before the group-commit and db plugins close: no timer may fire into a closed store.
     app.addHook('preClose', async () => router.close());
   },
-  { name: 'routing', dependencies: ['store', 'io', 'realtime'] },
+  { name: 'routing', dependencies: ['store', 'io', 'realtime', 'domain-events'] },
 );

@@ -5,6 +5,8 @@ import { HttpError } from '../auth/request-auth.ts';
 import { hashSessionToken } from '../auth/sessions.ts';
 import { INVITATION_TTL_MS, invitationState } from './team-rules.ts';
 import type { InvitationRow } from './invitation.store.ts';
+import type { MailService } from '../mail/mail.plugin.ts';
+import { invitationMail } from '../mail/templates/account-mails.ts';
 import './team.store.ts';
 
 /** Tokens are hashed like session tokens: SHA-256 of 32 random bytes needs no slow hash. */
@@ -28,6 +30,32 @@ export async function createInvitation(
   const invitation: PendingInvitation = { id: randomUUID(), email: input.email, role: input.role, createdAt: now, expiresAt: now + INVITATION_TTL_MS };
   await tx.invitations.insert({ ...invitation, siteId, tokenHash: hashToken(token), invitedBy });
   return { invitation, token };
+}
+
+/** The console's accept page for a token (a fragment: it never reaches a server log). */
+export const invitationPath = (token: string): string => `/console/#/invite/${token}`;
+
+/**
+ * Mails the invitation in the caller's unit, in the invitee's language if they have an account
+ * (else the inviter's), with the site's name and colour. False when mail is not configured.
+ */
+export async function mailInvitation(
+  tx: StoreTx,
+  mail: MailService,
+  input: { siteId: SiteId; inviter: { agentId: AgentId; name: string }; invitation: PendingInvitation; path: string },
+  now: number,
+): Promise<boolean> {
+  if (!mail.configured) return false;
+  const [site, settings, invitee, inviter] = [
+    await tx.sites.profile(input.siteId),
+    await tx.sites.settings(input.siteId),
+    await tx.accounts.byEmail(input.invitation.email),
+    await tx.accounts.byId(input.inviter.agentId),
+  ];
+  const look = { name: site?.name ?? 'Hearth', brandColor: settings.appearance.brandColor };
+  const rendered = invitationMail(invitee?.locale ?? inviter?.locale ?? 'en', look, { inviter: input.inviter.name, role: input.invitation.role, link: `${mail.publicUrl()}${input.path}` });
+  const queued = await mail.queue(tx, { kind: 'invitation', to: input.invitation.email, siteId: input.siteId, ref: input.invitation.id, mail: rendered }, now);
+  return queued !== null;
 }
 
 const REFUSALS: Record<'accepted' | 'revoked' | 'expired', [number, string, string]> = {

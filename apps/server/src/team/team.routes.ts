@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InvitationCreateSchema, MemberUpdateSchema, SiteIdSchema, type AgentId, type CreatedInvitation, type SiteId, type TeamView } from '@hearth/protocol';
 import { authorizeSite, HttpError } from '../auth/request-auth.ts';
 import { rooms } from '../plugins/io.ts';
-import { createInvitation } from './invitations.ts';
+import { createInvitation, invitationPath, mailInvitation } from './invitations.ts';
 import { decideTeamChange, type TeamChange } from './team-rules.ts';
 import './team.store.ts';
 import './invitation.store.ts';
@@ -58,8 +58,14 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/sites/:siteId/invitations', { schema: { params: SiteParams, body: InvitationCreateSchema } }, async (request, reply) => {
     const { siteId } = request.params;
     const owner = await authorizeSite(store, request, siteId, 'owner');
-    const { invitation, token } = await store.unit((tx) => createInvitation(tx, siteId, owner.agentId, request.body, Date.now()));
-    const created: CreatedInvitation = { invitation, link: `/console/#/invite/${token}` };
+    const { invitation, token, mailed } = await store.unit(async (tx) => {
+      const now = Date.now();
+      const made = await createInvitation(tx, siteId, owner.agentId, request.body, now);
+      // The mail is written with the invitation: both exist, or neither.
+      const queued = await mailInvitation(tx, app.mail, { siteId, inviter: owner, invitation: made.invitation, path: invitationPath(made.token) }, now);
+      return { ...made, mailed: queued };
+    });
+    const created: CreatedInvitation = { invitation, link: invitationPath(token), mailed };
     return reply.code(201).header('cache-control', 'no-store').send(created);
   });
 
