@@ -20,7 +20,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-server-'));
 const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 process.once('exit', cleanup);
 
-const app = await buildApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+// Every simulated client comes from 127.0.0.1: the per-address socket cap and budget (meant for
+// one person's address on the internet) would count them all as one.
+const app = await buildApp(
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SOCKETS_PER_IP: '1000000', IP_EVENTS_PER_MIN: '100000000', IP_EVENTS_BURST: '1000000' }),
+);
 await ensureInstallation(app.store, { email: 'owner@bench.test', password: 'bench-password' });
 const { sqlite } = app.sqlite;
 const siteId = (await app.store.read.sites.byKey('demo'))!.id;

@@ -168,7 +168,7 @@ describe('proactive triggers on the demo shop', () => {
     await agentContext.close();
   });
 
-  it('an owner creates a trigger in the console: a bad regex is refused with a clear error, the preview says why it would fire', async () => {
+  it('an owner builds a trigger from a template in the form: typed fields, AND/OR groups, JSON as an advanced view, unknown signals flagged, errors that name the field', async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${suite.hearth.url}/console`);
@@ -178,44 +178,91 @@ describe('proactive triggers on the demo shop', () => {
     await page.getByRole('link', { name: 'Triggers' }).click();
     await page.getByRole('row').filter({ hasText: 'Rage clicks' }).waitFor();
 
+    // Templates for the common cases.
     await page.getByRole('button', { name: 'New trigger' }).click();
+    const templates = page.getByRole('region', { name: 'New trigger' });
+    for (const t of ['Rage click on checkout', 'Cart abandon over a value', 'Exit intent on pricing'])
+      await templates.getByRole('button', { name: t }).waitFor();
+    await templates.getByRole('button', { name: 'Exit intent on pricing' }).click();
     const editor = page.getByRole('region', { name: 'Edit trigger' });
-    const rule = editor.getByLabel('Rule (conditions: OR of AND-groups)');
-    const draft = (pattern: string) =>
-      JSON.stringify({
-        name: 'Checkout help',
-        when: [[{ signal: 'url', match: 'regex', pattern }, { signal: 'time_on_page', seconds: 30 }]],
-        action: { message: 'Need help paying?', senderName: null },
-      });
-    await rule.fill(draft('#checkout('));
-    await editor.getByRole('button', { name: 'Save trigger' }).click();
-    await page.getByRole('alert').getByText('not a valid regular expression', { exact: false }).waitFor();
+    await expect.poll(() => editor.getByLabel('Name', { exact: true }).inputValue()).toBe('Leaving the pricing page');
+    const condition = (g: number, c: number) => editor.getByRole('group', { name: `Group ${g}, condition ${c}` });
+    await expect(condition(1, 1).getByLabel('Signal').inputValue()).resolves.toBe('exit_intent');
+    await condition(1, 1).getByText('The pointer leaves the page through the top edge').waitFor();
+    await expect(condition(1, 2).getByLabel('Pattern').inputValue()).resolves.toBe('/pricing*');
 
-    // The preview runs the loader's evaluator on the sample visitor (on /demo#checkout for 45 s).
-    await rule.fill(draft('#checkout$'));
+    // The preview runs the loader's evaluator on the sample visitor (on /demo…#checkout, leaving through the top).
     const preview = editor.getByRole('status', { name: 'Preview' });
-    await preview.getByText('Would fire').waitFor();
-    await preview.getByText('Evidence: 45 s on page').waitFor();
-    await rule.fill(draft('#cart$'));
     await preview.getByText('Would not fire').waitFor();
-    await preview.getByText('Group 1 is missing url matching regex #cart$.').waitFor();
-
-    await rule.fill(draft('#checkout$'));
+    await preview.getByText('Group 1 is missing url matching glob /pricing*.').waitFor();
+    await condition(1, 2).getByLabel('Match as').selectOption('regex');
+    await condition(1, 2).getByLabel('Pattern').fill('#checkout(');
     await editor.getByRole('button', { name: 'Save trigger' }).click();
-    const row = page.getByRole('row').filter({ hasText: 'Checkout help' });
-    await row.waitFor();
-    await expect(row.getByRole('checkbox').isChecked()).resolves.toBe(true);
-    await row.getByRole('checkbox').click();
-    await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(false);
+    await editor.getByRole('alert').getByText('Group 1, condition 2 › Pattern: not a valid regular expression').waitFor();
+    await condition(1, 2).getByLabel('Pattern').fill('#checkout$');
+    await preview.getByText('Would fire').waitFor();
+    await preview.getByText('Evidence: url /demo?utm_source=newsletter#checkout').waitFor();
 
-    // Detector settings: validated by the server, per site.
+    // OR: a second group, its signal changed to one with a typed parameter.
+    await editor.getByRole('button', { name: 'Add group (or)' }).click();
+    await condition(2, 1).getByLabel('Signal').selectOption('time_on_page');
+    await expect(condition(2, 1).getByLabel('Seconds (s)').inputValue()).resolves.toBe('30');
+    await condition(2, 1).getByLabel('Seconds (s)').fill('90');
+
+    // The JSON view edits the same rule; an unknown signal is flagged, never evaluated.
+    await editor.getByRole('button', { name: 'JSON (advanced)' }).click();
+    const json = editor.getByLabel('Rule as JSON', { exact: false });
+    const text = await json.inputValue();
+    expect(JSON.parse(text).when[1]).toEqual([{ signal: 'time_on_page', seconds: 90 }]);
+    await json.fill(text.replace('"time_on_page"', '"mind_reading"'));
+    await preview.getByText('Cannot run as it stands').waitFor();
+    await preview.getByText('Group 2, condition 1: unknown signal "mind_reading"', { exact: false }).waitFor();
+    await expect(preview.textContent()).resolves.not.toContain('undefined');
+    await editor.getByRole('button', { name: 'Form', exact: true }).click();
+    await expect(condition(2, 1).getByLabel('Signal').locator('option:checked').textContent()).resolves.toBe('Unknown signal: mind_reading');
+    await editor.getByRole('button', { name: 'Save trigger' }).click();
+    await editor
+      .getByRole('alert')
+      .getByText(/Group 2, condition 1 › Signal: unknown signal "mind_reading"; choose one of: rage_click \(Rage clicks\), cart_abandon/)
+      .waitFor();
+    await condition(2, 1).getByLabel('Signal').selectOption('scroll_depth');
+    await condition(2, 1).getByLabel('Percent (%)').fill('75');
+    await editor.getByLabel('Delay (seconds)').fill('5');
+    await editor.getByLabel('Sender', { exact: true }).selectOption('person');
+    await editor.getByLabel('Sender’s name').fill('Maya');
+    await editor.getByRole('button', { name: 'Save trigger' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: 'Leaving the pricing page' });
+    await row.waitFor();
+    await expect(row.getByRole('checkbox').isChecked()).resolves.toBe(false); // templates start disabled
+    await row.getByRole('checkbox').click();
+    await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(true);
+    const saved = (await (await page.request.get(`${suite.hearth.url}/api/widget/config?site=demo`)).json()).triggers.triggers.find(
+      (t: { name: string }) => t.name === 'Leaving the pricing page',
+    );
+    expect(saved).toMatchObject({
+      enabled: true,
+      delaySeconds: 5,
+      when: [[{ signal: 'exit_intent' }, { signal: 'url', match: 'regex', pattern: '#checkout$' }], [{ signal: 'scroll_depth', percent: 75 }]],
+      action: { senderName: 'Maya' },
+    });
+
+    // Editing an existing trigger opens the same form with its values.
+    await row.getByRole('button', { name: 'Edit Leaving the pricing page' }).click();
+    await expect.poll(() => editor.getByLabel('Priority', { exact: false }).inputValue()).toBe('60');
+    await editor.getByLabel('Priority', { exact: false }).fill('70');
+    await editor.getByRole('button', { name: 'Save trigger' }).click();
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('70');
+
+    // Detector settings: a form, validated by the server, per site.
     await page.getByText('Detector settings').click();
-    const settings = page.getByLabel('Rage clicks (clicks within windowMs', { exact: false });
-    await expect.poll(() => settings.inputValue()).toContain('"clicks": 3');
-    await settings.fill((await settings.inputValue()).replace('"checkout"', '"(checkout"'));
+    const checkout = page.getByLabel('Checkout pages', { exact: false });
+    await expect.poll(() => checkout.inputValue()).toBe('checkout');
+    await checkout.fill('(checkout');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').getByText('not a valid regular expression', { exact: false }).waitFor();
-    await settings.fill((await settings.inputValue()).replace('"(checkout"', '"checkout"').replace('"clicks": 3', '"clicks": 4'));
+    await checkout.fill('checkout');
+    await page.getByLabel('Clicks that count as a rage click').fill('4');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
     const config = await (await page.request.get(`${suite.hearth.url}/api/widget/config?site=demo`)).json();

@@ -22,7 +22,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   // The corpus is sent in bulk from one address: the production limits would (rightly) throttle it.
-  hearth = await startHearth({ SOCKET_EVENTS_BURST: '100000', SOCKET_EVENTS_PER_MIN: '1000000', RATE_WIDGET_SESSIONS_PER_HOUR: '100000' });
+  hearth = await startHearth({ SOCKET_EVENTS_BURST: '100000', SOCKET_EVENTS_PER_MIN: '1000000', CLIENT_EVENTS_BURST: '100000', CLIENT_EVENTS_PER_MIN: '1000000', IP_EVENTS_BURST: '100000', IP_EVENTS_PER_MIN: '1000000', RATE_WIDGET_SESSIONS_PER_HOUR: '100000' });
   browser = await launchChromium();
   const hearthWs = hearth.url.replace('http', 'ws');
   const csp = [

@@ -21,7 +21,7 @@ import { XSS_PAYLOADS } from './xss-corpus.ts';
 const SAMPLE = XSS_PAYLOADS.filter((_, i) => i % 5 === 0);
 const LABEL_NAME_MAX = 32;
 
-const suite = useHearthAndChromium({ SOCKET_EVENTS_BURST: '100000', SOCKET_EVENTS_PER_MIN: '1000000', RATE_WIDGET_SESSIONS_PER_HOUR: '100000' });
+const suite = useHearthAndChromium({ SOCKET_EVENTS_BURST: '100000', SOCKET_EVENTS_PER_MIN: '1000000', CLIENT_EVENTS_BURST: '100000', CLIENT_EVENTS_PER_MIN: '1000000', IP_EVENTS_BURST: '100000', IP_EVENTS_PER_MIN: '1000000', RATE_WIDGET_SESSIONS_PER_HOUR: '100000' });
 
 async function agentSocket(me: DeskSession): Promise<Socket> {
   const socket = io(`${suite.hearth.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: me.cookie } });

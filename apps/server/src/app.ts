@@ -27,6 +27,7 @@ import routingPlugin from './routing/routing.plugin.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import conversationsPlugin from './conversations/conversations.plugin.ts';
 import notesPlugin from './notes/notes.plugin.ts';
+import filesPlugin from './files/files.plugin.ts';
 import closingPlugin from './closing/closing.plugin.ts';
 import { transcriptRoutes } from './transcripts/transcripts.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(routingPlugin);
   await app.register(routingRoutes);
   await app.register(notesPlugin);
+  await app.register(filesPlugin, { config });
   await app.register(conversationsPlugin);
   await app.register(closingPlugin);
   await app.register(transcriptRoutes);

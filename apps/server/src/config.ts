@@ -63,6 +63,20 @@ export const ConfigSchema = z.object({
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().positive().default(120),
   SOCKET_EVENTS_BURST: z.coerce.number().int().positive().default(30),
   /**
+   * Abuse limits on sockets (security/socket-limits.ts; README "Security settings"): concurrent
+   * sockets per visitor token and visitor sockets per client address (TRUST_PROXY decides the
+   * address), refused with `too_many_connections`; event budgets shared by all sockets of one visitor
+   * (or agent) and by one address's visitor sockets; and the bytes a socket may have queued unread
+   * before it is disconnected.
+   */
+  SOCKETS_PER_VISITOR: z.coerce.number().int().positive().default(10),
+  SOCKETS_PER_IP: z.coerce.number().int().positive().default(50),
+  CLIENT_EVENTS_PER_MIN: z.coerce.number().int().positive().default(300),
+  CLIENT_EVENTS_BURST: z.coerce.number().int().positive().default(60),
+  IP_EVENTS_PER_MIN: z.coerce.number().int().positive().default(1200),
+  IP_EVENTS_BURST: z.coerce.number().int().positive().default(200),
+  SOCKET_SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(2 * 1024 * 1024),
+  /**
    * Outgoing mail (issue 13): `smtp://user:pass@host:587` (STARTTLS when offered) or
    * `smtps://user:pass@host:465`. Unset (or empty): Hearth sends no mail and says so in the console.
    */
@@ -76,6 +90,20 @@ export const ConfigSchema = z.object({
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often every node looks for due jobs that another node scheduled (ms); its own wake it at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /**
+   * Where the bytes of chat files live (issue 15): `dir` (FILES_DIR, default DATA_DIR/files) or
+   * `database` (the file_blobs table, shared by every node). Default: `database` with DATABASE_URL,
+   * else `dir`.
+   */
+  FILES_STORE: z.enum(['dir', 'database']).optional(),
+  /** The `dir` store's directory; default DATA_DIR/files. */
+  FILES_DIR: z.string().optional(),
+  /** An upload no message names is deleted after this many seconds. */
+  FILES_GRACE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
+  /** How long a signed file link works, in seconds. */
+  FILES_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
+  /** How often the sweep deletes unsent uploads and unreferenced bytes, in seconds. */
+  FILES_SWEEP_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(600),
   /** Requests per minute one API token may make to /api/v1 (per node). */
   API_RATE_PER_MIN: z.coerce.number().int().positive().default(600),
   /**

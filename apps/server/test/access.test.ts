@@ -50,7 +50,7 @@ describe('one database, many sites: nobody crosses over', () => {
     const other = await h.visitor(h.siteA.siteKey);
     await ask(other.socket, 'messages:read', { conversationId: ack.data.conversation.id, upToSeq: 1 });
     const sync = await ask(other.socket, 'conversation:sync', { conversationId: ack.data.conversation.id, afterSeq: 0 });
-    expect(sync.ok && sync.data).toEqual({ conversation: null, messages: [] });
+    expect(sync.ok && sync.data).toEqual({ conversation: null, messages: [], hasMore: false });
     // A clientId reused by another visitor is a different message, not the first visitor's ack.
     const reuse = await ask(other.socket, 'message:send', { clientId: ack.data.message.clientId, body: 'theirs' });
     expect(reuse.ok && reuse.data.message.id).not.toBe(ack.data.message.id);

@@ -49,6 +49,11 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     SOCKET_EVENTS_PER_MIN: '1000000',
     SOCKET_EVENTS_BURST: '100000',
     API_RATE_PER_MIN: '100000',
+    CLIENT_EVENTS_PER_MIN: '1000000',
+    CLIENT_EVENTS_BURST: '100000',
+    IP_EVENTS_PER_MIN: '1000000',
+    IP_EVENTS_BURST: '100000',
+    SOCKETS_PER_IP: '100000',
     ...options.env,
   });
   const app = await buildApp(config, {

@@ -86,7 +86,13 @@ describe('trigger rules (owner-only CRUD)', () => {
       expect(res.body.error.code).toBe('invalid_payload');
     }
     const regex = await request('POST', path, ownerA, bad[1]);
-    expect(regex.body.error.message).toMatch(/regular expression/);
+    expect(regex.body.error.message).toBe('Group 1, condition 1 › Pattern: not a valid regular expression');
+    // The field in the form's words and the valid choices, never "/when/0/0: Invalid input".
+    const unknown = await request('POST', path, ownerA, bad[0]);
+    expect(unknown.body.error.message).toMatch(/^Group 1, condition 1 › Signal: unknown signal "mind_reading"; choose one of: rage_click \(Rage clicks\), cart_abandon/);
+    expect(unknown.body.error.problems).toEqual([expect.objectContaining({ field: 'Group 1, condition 1 › Signal', path: ['when', 0, 0, 'signal'] })]);
+    expect((await request('POST', path, ownerA, bad[5])).body.error.message).toBe('Show at most once per: "forever" is not one of: "page", "visit", "visitor"');
+    expect((await request('POST', path, ownerA, bad[2])).body.error.message).toBe('Delay (seconds): must be at least 0');
     expect(await rows('triggers')).toBe(before);
   });
 });

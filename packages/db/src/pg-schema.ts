@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { AgentId, ConversationId, MessageId, SiteId, VisitorId } from '@hearth/protocol';
+import { bigint, bigserial, customType, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AgentId, Attachment, ConversationId, MessageId, SiteId, VisitorId } from '@hearth/protocol';
 
 /**
  * The PostgreSQL twin of schema.ts: the same tables, columns, property names and TypeScript types
@@ -19,6 +19,13 @@ const ms = (name: string) => bigint(name, { mode: 'number' }).notNull();
 /** An optional epoch-ms column. */
 const msOrNull = (name: string) => bigint(name, { mode: 'number' });
 const serialId = () => bigserial('id', { mode: 'number' }).primaryKey();
+/** A JSON value in a `text` column, as SQLite's `text(…, { mode: 'json' })` maps it. */
+const jsonText = <T>(name: string) =>
+  customType<{ data: T; driverData: string }>({
+    dataType: () => 'text',
+    toDriver: (value) => JSON.stringify(value),
+    fromDriver: (value) => JSON.parse(value) as T,
+  })(name);
 
 export const sites = pgTable('sites', {
   id: text('id').$type<SiteId>().primaryKey(),
@@ -158,6 +165,7 @@ export const messages = pgTable(
     authorId: text('author_id'),
     authorName: text('author_name'),
     body: text('body').notNull(),
+    attachments: jsonText<Attachment[]>('attachments'),
     createdAt: ms('created_at'),
   },
   (t) => [
@@ -365,4 +373,5 @@ export const jobs = pgTable(
 
 // Issue 13's tables (mail outbox, account recovery, deactivated members, install check).
 export * from './pg-schema-accounts.ts';
+export * from './pg-schema-files.ts';
 export * from './pg-schema-integrations.ts';

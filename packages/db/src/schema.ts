@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { AgentId, ConversationId, MessageId, SiteId, VisitorId } from '@hearth/protocol';
+import type { AgentId, Attachment, ConversationId, MessageId, SiteId, VisitorId } from '@hearth/protocol';
 
 /** Epoch milliseconds; every timestamp in Hearth is one of these. */
 const ms = (name: string) => integer(name).notNull();
@@ -159,6 +159,8 @@ export const messages = sqliteTable(
     authorId: text('author_id'),
     authorName: text('author_name'),
     body: text('body').notNull(),
+    /** Files the message carries (issue 15), linked in the message's unit by the files feature; null: none. */
+    attachments: text('attachments', { mode: 'json' }).$type<Attachment[]>(),
     createdAt: ms('created_at'),
   },
   (t) => [
@@ -407,4 +409,5 @@ export const jobs = sqliteTable(
 
 // Issue 13's tables (mail outbox, account recovery, deactivated members, install check).
 export * from './schema-accounts.ts';
+export * from './schema-files.ts';
 export * from './schema-integrations.ts';

@@ -47,7 +47,9 @@ type Input<E extends AgentCommand> = z.infer<(typeof agentCommandSchemas)[E]>;
 
 export interface ConversationDetail {
   conversation: ConversationSummary;
+  /** The first page from seq 1 (paging.ts); with `hasMoreMessages`, `conversation:sync` after the last. */
   messages: Message[];
+  hasMoreMessages: boolean;
   visitor: VisitorProfile;
   /** This session's views (see sessionPages), newest first, at most 50. */
   pages: PageView[];
@@ -84,7 +86,8 @@ export type InboxActivity = Pick<Message, 'conversationId' | 'seq' | 'body' | 'a
 export interface AgentClientToServerEvents {
   'inbox:list': (req: Input<'inbox:list'>, ack: AckCallback<{ conversations: ConversationSummary[] }>) => void;
   'conversation:open': (req: Input<'conversation:open'>, ack: AckCallback<ConversationDetail>) => void;
-  'conversation:sync': (req: Input<'conversation:sync'>, ack: AckCallback<{ messages: Message[] }>) => void;
+  /** At most one page (paging.ts); with `hasMore`, ask again after the last seq received. */
+  'conversation:sync': (req: Input<'conversation:sync'>, ack: AckCallback<{ messages: Message[]; hasMore: boolean }>) => void;
   'message:send': (req: Input<'message:send'>, ack: AckCallback<{ message: Message }>) => void;
   'typing:set': (req: Input<'typing:set'>, ack: AckCallback<null>) => void;
   'messages:read': (req: Input<'messages:read'>, ack: AckCallback<null>) => void;

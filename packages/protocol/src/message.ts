@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requiredBody } from './text-fields.ts';
 import { TriggerContextSchema } from './triggers.ts';
+import type { Attachment } from './files.ts';
 import { ClientMessageIdSchema, ConversationIdSchema, type ConversationId, type MessageId } from './ids.ts';
 
 /** Longest message body we accept, in UTF-16 code units. */
@@ -27,6 +28,8 @@ export interface Message {
   /** Display name of the author at send time (agent's name, visitor's if known). */
   authorName: string | null;
   body: string;
+  /** Files the message carries (issue 15); absent when none. */
+  attachments?: Attachment[];
   /** Epoch milliseconds, server clock. */
   createdAt: number;
 }

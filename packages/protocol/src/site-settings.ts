@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requiredText } from './text-fields.ts';
 import { TriggerSettingsSchema } from './triggers.ts';
 import { AppearanceSchema, PrechatSchema } from './appearance.ts';
+import { FileSettingsSchema } from './files.ts';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
 
@@ -83,6 +84,8 @@ export const SiteSettingsSchema = z.object({
   // --- widget and console (issue 6) ---
   appearance: AppearanceSchema.default(AppearanceSchema.parse({})),
   prechat: PrechatSchema.default(PrechatSchema.parse({})),
+  /** Files in the chat (issue 15): size, kinds, files per message. */
+  files: FileSettingsSchema.default(FileSettingsSchema.parse({})),
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

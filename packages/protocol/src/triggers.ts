@@ -42,7 +42,9 @@ const withPattern = <S extends 'url' | 'referrer'>(signal: S) =>
 
 const count = z.number().int().min(0).max(1_000_000);
 
-export const TriggerConditionSchema = z.union([
+// A union on `signal`: an unknown signal is one issue at `…/signal` (not one per option), and a
+// known signal's issues point at its own fields (trigger-issues.ts turns both into the form's words).
+export const TriggerConditionSchema = z.discriminatedUnion('signal', [
   z.strictObject({ signal: z.literal('rage_click') }),
   z.strictObject({ signal: z.literal('cart_abandon') }),
   z.strictObject({ signal: z.literal('exit_intent') }),

@@ -29,7 +29,11 @@ export const visitorCommandSchemas = {
   /** Rate (or re-rate, within the window) a closed conversation of this visitor. */
   'csat:rate': RateConversationSchema,
   /** Everything said and done in one of the visitor's conversations, for a download. */
-  'transcript:get': z.strictObject({ conversationId: ConversationIdSchema }),
+  'transcript:get': z.strictObject({
+    conversationId: ConversationIdSchema,
+    /** Lines already received (0 for the first page); the answer's `next` is the next call's `after`. */
+    after: z.number().int().nonnegative().max(1_000_000).optional(),
+  }),
   /** `Hearth('identify' | 'set', ...)` without a verified hash: unverified name/email, attributes merged (null removes). */
   'visitor:update': VisitorProfileUpdateSchema,
   /**
@@ -50,8 +54,12 @@ type Input<E extends VisitorCommand> = z.infer<(typeof visitorCommandSchemas)[E]
 export interface VisitorSyncResult {
   /** The visitor's latest conversation, or null before their first message. */
   conversation: VisitorConversation | null;
-  /** If `conversation.id` differs from the one asked about, this is the whole history. */
+  /**
+   * If `conversation.id` differs from the one asked about, this is its history from the start;
+   * at most one page (paging.ts): with `hasMore`, ask again after the last seq received.
+   */
   messages: Message[];
+  hasMore: boolean;
 }
 
 export interface VisitorClientToServerEvents {
@@ -62,7 +70,7 @@ export interface VisitorClientToServerEvents {
   'page:view': (req: Input<'page:view'>, ack: AckCallback<null>) => void;
   'conversation:end': (req: Input<'conversation:end'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
   'csat:rate': (req: Input<'csat:rate'>, ack: AckCallback<{ conversation: VisitorConversation }>) => void;
-  'transcript:get': (req: Input<'transcript:get'>, ack: AckCallback<{ entries: TranscriptEntry[] }>) => void;
+  'transcript:get': (req: Input<'transcript:get'>, ack: AckCallback<{ entries: TranscriptEntry[]; next: number | null }>) => void;
   'visitor:update': (req: Input<'visitor:update'>, ack: AckCallback<null>) => void;
   'visitor:track': (req: Input<'visitor:track'>, ack: AckCallback<null>) => void;
 }

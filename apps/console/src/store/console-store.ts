@@ -194,10 +194,14 @@ export function createConsoleStore(options: ConsoleStoreOptions) {
       return;
     }
     set({ open: { ...state.open, detail: withReopened(state.open.detail, opened.data), error: null } });
-    if (resync) {
+    // A long history comes in pages (count and bytes): read on after the last message until the end.
+    let more = resync || opened.data.hasMoreMessages;
+    while (more && state.open?.id === id) {
       const afterSeq = lastSeqOf(state.open.detail?.messages ?? []);
       const synced = await command(socket, 'conversation:sync', { conversationId: id, afterSeq });
-      if (synced.ok) updateOpen(id, (d) => withMessages(d, synced.data.messages));
+      if (!synced.ok) break;
+      updateOpen(id, (d) => withMessages(d, synced.data.messages));
+      more = synced.data.hasMore && synced.data.messages.length > 0;
     }
     markRead();
   }

@@ -61,6 +61,7 @@ export function detail(overrides: Partial<ConversationDetail> = {}): Conversatio
   return {
     conversation: summary(),
     messages: [],
+    hasMoreMessages: false,
     startedBy: null,
     visitor: {
       id: vid('v1-abcdef123'),

@@ -1,4 +1,4 @@
-import type { TriggerRule, TriggerRuleInput } from '@hearth/protocol';
+import { checkTriggerRule, signalChoices, signalInfo, type TriggerRule, type TriggerRuleInput } from '@hearth/protocol';
 import { BLOCKED_TEXT, describeCondition, evaluateTriggers, missingConditions, type PromptHistory, type VisitorSignals } from '@hearth/chat-client';
 
 /** A sample visitor for the preview: on checkout with a full cart, leaving through the top. */
@@ -17,7 +17,8 @@ export const SAMPLE_VISITOR: VisitorSignals = {
 };
 
 export interface Preview {
-  fires: boolean;
+  /** null: the rule cannot run as it stands (an unknown signal, a field out of range); `lines` say why. */
+  fires: boolean | null;
   /** One sentence each: the evidence when it fires, else what is missing or what blocks it. */
   lines: string[];
 }
@@ -29,12 +30,13 @@ export interface Preview {
 export function previewTrigger(rule: TriggerRuleInput, signals: VisitorSignals, history: PromptHistory = {}): Preview {
   const full: TriggerRule = {
     id: 'preview',
-    enabled: true,
     delaySeconds: 0,
     priority: 50,
     cap: { per: 'visit', cooldownMinutes: 0 },
     audience: { visitors: 'all', onlyWhenAgentsOnline: false },
     ...rule,
+    // Previewed as if switched on (new triggers start off): the owner asks what it would do.
+    enabled: true,
     action: { openPanel: false, ...rule.action },
   } as TriggerRule;
   const [result] = evaluateTriggers([full], signals, history, { now: Date.now(), visitId: 'preview', pageId: 'preview' }).results;
@@ -45,4 +47,29 @@ export function previewTrigger(rule: TriggerRuleInput, signals: VisitorSignals, 
     fires: false,
     lines: missingConditions(full, signals).map((missing, i) => `Group ${i + 1} is missing ${missing.map(describeCondition).join(' and ')}.`),
   };
+}
+
+/**
+ * The preview of a draft as the form holds it. A condition whose signal Hearth does not know is
+ * flagged by name (it would never hold, so its group could never fire), and a rule the server would
+ * refuse says which field and why, instead of evaluating something the loader will never run.
+ */
+export function previewDraft(draft: unknown, signals: VisitorSignals): Preview {
+  const when = (draft as { when?: unknown } | null)?.when;
+  const unknown: string[] = [];
+  if (Array.isArray(when)) {
+    when.forEach((group, g) => {
+      if (!Array.isArray(group)) return;
+      group.forEach((condition, c) => {
+        const signal = (condition as { signal?: unknown } | null)?.signal;
+        if (typeof signal !== 'string' || !signalInfo(signal)) {
+          unknown.push(`Group ${g + 1}, condition ${c + 1}: unknown signal ${JSON.stringify(signal ?? null)}; it never holds, so the group cannot fire.`);
+        }
+      });
+    });
+  }
+  if (unknown.length) return { fires: null, lines: [...unknown, `Signals Hearth knows: ${signalChoices()}.`] };
+  const check = checkTriggerRule(draft);
+  if (!check.ok) return { fires: null, lines: check.problems.map((p) => `${p.field}: ${p.message}.`) };
+  return previewTrigger(check.rule, signals);
 }

@@ -7,6 +7,7 @@ import { claimConversation, closeConversation, markReadByAgent } from './convers
 import { agentDisplay, messageForVisitor } from '../sites/agent-display.ts';
 import { conversationSummary, currentSessionPages, messagesAfter, openConversations, visitorProfile } from './conversation-queries.ts';
 import { sendAgentMessage } from './send-message.ts';
+import { messagePage } from '../security/paging.ts';
 import { ratingOf } from '../csat/csat-store.ts';
 import { startedByTrigger } from '../triggers/trigger-context.ts';
 import { visitorDetails } from '../visitors/visitor-details.ts';
@@ -44,9 +45,11 @@ export function conversationAgentCommands(
     'conversation:open': async ({ conversationId }) => {
       const conversation = summaryOrThrow(conversationId);
       await socket.join(rooms.conversation(conversationId));
+      const { messages, hasMore } = messagePage(messagesAfter(db, conversationId, 0));
       return {
         conversation,
-        messages: messagesAfter(db, conversationId, 0),
+        messages,
+        hasMoreMessages: hasMore,
         visitor: visitorProfile(db, conversation.visitorId)!,
         pages: currentSessionPages(db, conversation.visitorId),
         rating: ratingOf(db, conversationId),
@@ -58,7 +61,7 @@ export function conversationAgentCommands(
 
     'conversation:sync': ({ conversationId, afterSeq }) => {
       summaryOrThrow(conversationId);
-      return { messages: messagesAfter(db, conversationId, afterSeq) };
+      return messagePage(messagesAfter(db, conversationId, afterSeq));
     },
 
     'message:send': async ({ conversationId, clientId, body }) => {

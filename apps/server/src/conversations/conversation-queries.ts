@@ -10,7 +10,7 @@ import type {
   VisitorId,
   VisitorProfile,
 } from '@hearth/protocol';
-import { SESSION_PAGES_CAP, sessionPages } from '@hearth/protocol';
+import { MESSAGE_PAGE_COUNT, SESSION_PAGES_CAP, sessionPages } from '@hearth/protocol';
 
 import { csatPromptOf } from '../csat/csat-store.ts';
 import { agentDisplay, presentAgent } from '../sites/agent-display.ts';
@@ -18,8 +18,8 @@ import { labelsOf } from '../labels/label-store.ts';
 
 const { agents, conversations, messages, pageViews, visitors } = schema;
 
-/** Most messages one sync answer carries; a client that gets this many asks again from the last seq. */
-export const SYNC_PAGE = 1000;
+/** Rows one sync query reads; the answer is then cut to a page by count and bytes (security/paging.ts). */
+export const SYNC_PAGE = MESSAGE_PAGE_COUNT + 1;
 /** Open conversations listed in an inbox answer, newest activity first. */
 export const INBOX_LIMIT = 500;
 

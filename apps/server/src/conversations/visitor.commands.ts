@@ -12,6 +12,7 @@ import { agentDisplay, messageForVisitor } from '../sites/agent-display.ts';
 import { conversationSummary, latestVisitorConversation, messagesAfter, openConversationIdOf, ownsConversation } from './conversation-queries.ts';
 import { sendVisitorMessage } from './send-message.ts';
 import { triggerStartData } from '../triggers/trigger-context.ts';
+import { messagePage, transcriptPage } from '../security/paging.ts';
 import { updateVisitorProfile } from '../visitors/visitor-profile.ts';
 import { recordVisitorEvent } from '../visitors/visitor-events.ts';
 
@@ -26,11 +27,12 @@ export function conversationVisitorCommands(
   return {
     'conversation:sync': ({ conversationId, afterSeq }) => {
       const latest = latestVisitorConversation(db, visitorId);
-      if (!latest) return { conversation: null, messages: [] };
-      // A different (newer) conversation than the client knows: send its whole history.
+      if (!latest) return { conversation: null, messages: [], hasMore: false };
+      // A different (newer) conversation than the client knows: its history from the start, paged.
       const from = latest.id === conversationId ? afterSeq : 0;
       const display = agentDisplay(db, siteId);
-      return { conversation: visitorView(app, latest.id)!, messages: messagesAfter(db, latest.id, from).map((m) => messageForVisitor(display, m)) };
+      const page = messagePage(messagesAfter(db, latest.id, from).map((m) => messageForVisitor(display, m)));
+      return { conversation: visitorView(app, latest.id)!, ...page };
     },
 
     'message:send': async ({ clientId, body, departmentId, trigger }) => {
@@ -105,9 +107,9 @@ export function conversationVisitorCommands(
       return { conversation: visitorView(app, rating.conversationId)! };
     },
 
-    'transcript:get': ({ conversationId }) => {
+    'transcript:get': ({ conversationId, after }) => {
       if (!ownsConversation(db, visitorId, conversationId)) throw new CommandError('not_found', 'Conversation not found.');
-      return { entries: transcriptOf(db, conversationId) };
+      return transcriptPage(transcriptOf(db, conversationId), after);
     },
 
     'visitor:update': async (update) => {

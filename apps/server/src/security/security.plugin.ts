@@ -1,16 +1,15 @@
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
-import type { Socket } from 'socket.io';
 import type { Config } from '../config.ts';
 import { isOwnOrigin } from './origins.ts';
-import { createEventBudget } from './event-budget.ts';
+import { registerClientLimits } from './socket-limits.ts';
 import { closeAgentSocketsOnExpiry } from './session-expiry.ts';
 import { embeddingAllowed } from '../identity/identity-rules.ts';
 
 /**
  * Limits and origin checks in one place: HTTP rate limits (routes opt in with
- * `config: { rateLimit }`), a per-socket event budget on both namespaces, and same-origin agent
- * sockets. Registered after the io plugin and before the features, so its socket middleware runs
+ * `config: { rateLimit }`), socket limits (socket-limits.ts: caps, event budgets, backpressure),
+ * and same-origin agent sockets. Registered after the io plugin and before the features, so its socket middleware runs
  * before theirs.
  */
 export default fp<{ config: Config }>(
@@ -55,17 +54,8 @@ export default fp<{ config: Config }>(
       );
     });
 
-    const budget = (socket: Socket) => {
-      const bucket = createEventBudget(config.SOCKET_EVENTS_PER_MIN, config.SOCKET_EVENTS_BURST, Date.now());
-      socket.use((packet, next) => {
-        if (bucket.take(Date.now())) return next();
-        const ack = packet[packet.length - 1];
-        if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little.' } });
-      });
-    };
     closeAgentSocketsOnExpiry(app);
-    app.visitorNsp.on('connection', budget);
-    app.agentNsp.on('connection', budget);
+    registerClientLimits(app, config);
   },
-  { name: 'security', dependencies: ['io', 'store', 'visitor-tokens', 'cluster'] },
+  { name: 'security', dependencies: ['io', 'store', 'visitor-tokens', 'cluster', 'client-address'] },
 );

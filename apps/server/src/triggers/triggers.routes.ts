@@ -5,9 +5,11 @@ import {
   SIGNAL_BODY_MAX_BYTES,
   SignalBatchSchema,
   SiteIdSchema,
-  TriggerRuleInputSchema,
   TriggerSettingsSchema,
+  checkTriggerRule,
+  triggerProblemsText,
   type SiteId,
+  type TriggerRuleFields,
 } from '@hearth/protocol';
 import { SESSION_COOKIE, agentOfSession } from '../auth/sessions.ts';
 import { UnknownTrigger, recordSignals } from './signals.ts';
@@ -42,6 +44,19 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
   }
   const notFound = (reply: FastifyReply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such trigger.' } });
 
+  /**
+   * The rule of a save, or a 400 that names each bad field as the console's form does and lists the
+   * valid choices (trigger-issues.ts), e.g. "Group 1, condition 2 › Signal: unknown signal "rage";
+   * choose one of: rage_click (Rage clicks), …". Parsed here, after the owner check, rather than by
+   * the route schema, whose generic message would read "/when/0/1: Invalid input".
+   */
+  function ruleOf(body: unknown, reply: FastifyReply): TriggerRuleFields | null {
+    const check = checkTriggerRule(body);
+    if (check.ok) return check.rule;
+    void reply.code(400).send({ error: { code: 'invalid_payload', message: triggerProblemsText(check.problems), problems: check.problems } });
+    return null;
+  }
+
   app.get('/api/sites/:siteId/triggers', { schema: { params: siteParams } }, async (request, reply) => {
     const { siteId } = request.params;
     if (!(await ownerOnly(request, reply, siteId))) return reply;
@@ -49,17 +64,21 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
     return { triggers, stats: triggerStats(await store.read.triggers.counts(siteId), triggers) };
   });
 
-  app.post('/api/sites/:siteId/triggers', { schema: { params: siteParams, body: TriggerRuleInputSchema } }, async (request, reply) => {
+  app.post('/api/sites/:siteId/triggers', { schema: { params: siteParams } }, async (request, reply) => {
     const { siteId } = request.params;
     if (!(await ownerOnly(request, reply, siteId))) return reply;
-    const trigger = await store.unit((tx) => tx.triggers.create(siteId, request.body, Date.now()));
+    const rule = ruleOf(request.body, reply);
+    if (!rule) return reply;
+    const trigger = await store.unit((tx) => tx.triggers.create(siteId, rule, Date.now()));
     return reply.code(201).send({ trigger });
   });
 
-  app.put('/api/sites/:siteId/triggers/:triggerId', { schema: { params: triggerParams, body: TriggerRuleInputSchema } }, async (request, reply) => {
+  app.put('/api/sites/:siteId/triggers/:triggerId', { schema: { params: triggerParams } }, async (request, reply) => {
     const { siteId, triggerId } = request.params;
     if (!(await ownerOnly(request, reply, siteId))) return reply;
-    const trigger = await store.unit((tx) => tx.triggers.update(siteId, triggerId, request.body, Date.now()));
+    const rule = ruleOf(request.body, reply);
+    if (!rule) return reply;
+    const trigger = await store.unit((tx) => tx.triggers.update(siteId, triggerId, rule, Date.now()));
     return trigger ? { trigger } : notFound(reply);
   });
 

@@ -137,6 +137,12 @@ export function createChatController({ siteKey, host }: FrameParams, bridge: Hos
           synced = true;
           // Even an unchanged (empty) timeline must reach update() once, to post `hearth:conversation`.
           if (first) update();
+          // Long histories come in pages (count and bytes): ask for the next after the last we have.
+          const c = ack.data.conversation;
+          if (ack.data.hasMore && c && ack.data.messages.length > 0) {
+            void sync({ conversationId: c.id, afterSeq: lastSeqOf(timeline.messages) }).then(resolve);
+            return;
+          }
         } else if (!err && !ack.ok && ack.error.code === 'not_found' && req.conversationId) {
           // The conversation we remember is gone: start over from the visitor's latest.
           void syncLatest().then(resolve);

@@ -32,7 +32,7 @@ export function mergeConversation(prev: VisitorConversation | null, next: Visito
 }
 
 /** Applies a `conversation:sync` answer (also used for a send ack, which is a one-message answer). */
-export function applySync(t: Timeline, result: VisitorSyncResult): Timeline {
+export function applySync(t: Timeline, result: Pick<VisitorSyncResult, 'conversation' | 'messages'>): Timeline {
   const next = result.conversation;
   if (!next) return EMPTY_TIMELINE;
   if (next.id !== t.conversation?.id) return { conversation: next, messages: mergeMessages([], result.messages) };

@@ -1,4 +1,4 @@
-import type { VisitorConversation } from '@hearth/protocol';
+import type { TranscriptEntry, VisitorConversation } from '@hearth/protocol';
 import type { ChatController } from './chat-view.ts';
 import { ACK_TIMEOUT_MS, type VisitorSocket } from './outbox-sender.ts';
 
@@ -37,14 +37,18 @@ export function createConversationActions({ socket, conversation, adopt }: Actio
       const c = conversation();
       const s = socket();
       if (!c || !s?.connected) return;
-      s.timeout(ACK_TIMEOUT_MS).emit('transcript:get', { conversationId: c.id }, (err, ack) => {
-        if (err || !ack.ok) return;
-        const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-        // A chunk of its own: few visitors download a transcript.
-        void import('./transcript-text.ts').then(({ saveTranscript, transcriptText }) =>
-          saveTranscript(transcriptText(title, ack.data.entries, (ms) => when.format(ms))),
-        );
-      });
+      const entries: TranscriptEntry[] = [];
+      // The server answers in pages (count and bytes); the file is saved once every page is in.
+      const page = (after: number) =>
+        s.timeout(ACK_TIMEOUT_MS).emit('transcript:get', { conversationId: c.id, after }, (err, ack) => {
+          if (err || !ack.ok) return;
+          entries.push(...ack.data.entries);
+          if (ack.data.next !== null && ack.data.entries.length > 0) return page(ack.data.next);
+          const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+          // A chunk of its own: few visitors download a transcript.
+          void import('./transcript-text.ts').then(({ saveTranscript, transcriptText }) => saveTranscript(transcriptText(title, entries, (ms) => when.format(ms))));
+        });
+      page(0);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { PgAdapters } from './pg-store.ts';
 import { pgJobStore } from './jobs.ts';
 import { pgMetricsStore } from './metrics.ts';
 import { pgNoteStore } from './notes.ts';
+import { pgFileBlobRowStore, pgFileStore } from './files.ts';
 import { pgMailStore } from './mail.ts';
 import { pgSiteLifecycleStore } from './site-lifecycle.ts';
 import { pgAuthStore } from './auth.ts';
@@ -30,6 +31,8 @@ export const pgAdapters: PgAdapters = {
   jobs: pgJobStore,
   metrics: pgMetricsStore,
   notes: pgNoteStore,
+  files: pgFileStore,
+  fileBlobs: pgFileBlobRowStore,
   mail: pgMailStore,
   siteLifecycle: pgSiteLifecycleStore,
   auth: pgAuthStore,

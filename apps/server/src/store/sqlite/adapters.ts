@@ -10,6 +10,7 @@ import { sqliteJobStore } from './jobs.ts';
 import { sqliteLabelStore } from './labels.ts';
 import { sqliteMetricsStore } from './metrics.ts';
 import { sqliteNoteStore } from './notes.ts';
+import { sqliteFileBlobRowStore, sqliteFileStore } from './files.ts';
 import { sqliteMailStore } from './mail.ts';
 import { sqliteReportStore } from './reports.ts';
 import { sqliteSiteLifecycleStore } from './site-lifecycle.ts';
@@ -38,6 +39,8 @@ export const sqliteAdapters: SqliteAdapters = {
   labels: sqliteLabelStore,
   metrics: sqliteMetricsStore,
   notes: sqliteNoteStore,
+  files: sqliteFileStore,
+  fileBlobs: sqliteFileBlobRowStore,
   mail: sqliteMailStore,
   reports: sqliteReportStore,
   siteLifecycle: sqliteSiteLifecycleStore,
