@@ -107,7 +107,7 @@ export function ApiTokensSection({ siteId }: { siteId: SiteId }) {
             The token “{fresh.name}”. Copy it now: Hearth keeps only its hash and cannot show it again.
           </label>
           <div class="secret-copy">
-            <textarea id="fresh-token" ref={tokenField} class="code-block" rows={1} readOnly value={fresh.token} />
+            <textarea id="fresh-token" ref={tokenField} class="code-block" rows={2} readOnly value={fresh.token} />
             <button type="button" class="button" onClick={() => void copyText(fresh.token, tokenField.current).then(setCopied)}>
               Copy
             </button>

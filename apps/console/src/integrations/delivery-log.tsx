@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteId, WebhookAttempt, WebhookDelivery } from '@hearth/protocol';
 import { TableRegion } from '../shell/table-region.tsx';
 import { dateTimeText, webhooksApi } from './integrations-api.ts';
@@ -13,10 +13,12 @@ const STATUS_TEXT: Record<WebhookDelivery['status'], string> = { pending: 'Waiti
  * One endpoint's delivery log: each event with its status, last answer, time and attempts (the
  * attempts themselves on demand), with Redeliver for delivered or failed events.
  */
-export function DeliveryLog({ siteId, endpointId, onSettled }: { siteId: SiteId; endpointId: string; onSettled?: () => void }) {
+export function DeliveryLog({ siteId, endpointId, backlog, onSettled }: { siteId: SiteId; endpointId: string; backlog: number; onSettled?: () => void }) {
   const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
   const [attempts, setAttempts] = useState<{ eventId: string; list: WebhookAttempt[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const backlogRef = useRef(backlog);
+  backlogRef.current = backlog;
 
   const load = async () => {
     const res = await webhooksApi.deliveries(siteId, endpointId);
@@ -27,12 +29,10 @@ export function DeliveryLog({ siteId, endpointId, onSettled }: { siteId: SiteId;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
-    let wasBusy = false;
     const tick = async () => {
       const busy = await load();
-      // The line drained: the endpoint's "waiting" count above is stale.
-      if (wasBusy && !busy) onSettled?.();
-      wasBusy = busy;
+      // Nothing in line any more: the endpoint's "waiting" count above is stale.
+      if (!busy && backlogRef.current > 0) onSettled?.();
       if (live) timer = setTimeout(() => void tick(), busy ? REFRESH_MS / 3 : REFRESH_MS);
     };
     void tick();

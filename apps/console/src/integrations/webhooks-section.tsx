@@ -124,7 +124,7 @@ export function WebhooksSection({ siteId }: { siteId: SiteId }) {
                 Delete<span class="visually-hidden"> {ep.url}</span>
               </button>
             </div>
-            {open === ep.id && <DeliveryLog siteId={siteId} endpointId={ep.id} onSettled={() => void load()} />}
+            {open === ep.id && <DeliveryLog siteId={siteId} endpointId={ep.id} backlog={ep.backlog} onSettled={() => void load()} />}
           </li>
         ))}
       </ul>
