@@ -2,15 +2,15 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import type { AgentId, ConversationId, TranscriptEntry } from '@hearth/protocol';
 import { eventsOf } from '../conversations/conversation-events.ts';
-import { agentsNamedIn, buildTranscript } from './transcript.ts';
+import { agentsNamedIn, buildTranscript, buildVisitorTranscript } from './transcript.ts';
 
 const { agents, messages } = schema;
 
 /**
  * @deprecated Synchronous SQLite read for code not yet behind the storage seam (conversations/);
- * use `loadTranscript` (transcript.ts).
+ * use `loadTranscript` (transcript.ts). With `display`, the visitor's own transcript (buildVisitorTranscript).
  */
-export function transcriptOf(db: HearthDb, conversationId: ConversationId): TranscriptEntry[] {
+export function transcriptOf(db: HearthDb, conversationId: ConversationId, display?: { showAgents: boolean; siteName: string }): TranscriptEntry[] {
   const said = db
     .select({ at: messages.createdAt, authorType: messages.authorType, authorName: messages.authorName, body: messages.body })
     .from(messages)
@@ -29,5 +29,5 @@ export function transcriptOf(db: HearthDb, conversationId: ConversationId): Tran
           .map((a) => [a.id, a.name])
       : [],
   );
-  return buildTranscript(said, events, names);
+  return display ? buildVisitorTranscript(said, events, names, display) : buildTranscript(said, events, names);
 }
