@@ -45,6 +45,8 @@ describe('pnpm bench --quick', () => {
     // The bench site gives each agent 5 slots: the drain fills exactly the free slots, never more.
     expect(results.routing.drainAssigned).toBe(Math.min(results.routing.waiting, results.routing.agents * 5));
     expect(results.routing.decisionMicrosP50).toBeGreaterThan(0);
+    // Every webhook event delivered once, each conversation's in order.
+    expect(results.webhooks).toMatchObject({ events: options.webhookEvents, delivered: options.webhookEvents, duplicates: 0, inOrder: true });
     expect(results.goals.length).toBeGreaterThan(5);
   });
 });

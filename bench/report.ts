@@ -5,6 +5,7 @@
 import type { RatePhase } from './load.ts';
 import type { StoreResult } from './store.ts';
 import type { RoutingResult } from './routing.ts';
+import type { WebhookBenchResult } from './webhooks.ts';
 
 export interface Row {
   step: string;
@@ -28,6 +29,7 @@ interface Results {
   idle?: { opened: number; requested: number; rssPerSocketKb: number; acceptPerSecond: number; idleCpuCores: number; serverPeakRssMb: number; stillOpenAfterIdle: number };
   store?: StoreResult[];
   routing?: RoutingResult;
+  webhooks?: WebhookBenchResult;
   goals?: Row[];
 }
 
@@ -38,7 +40,7 @@ const times = (a: number | null, b: number | null) => (a !== null && b !== null 
 
 export function goalRows(results: Results, goals: { loaderGzip: number; panelGzip: number; launcherMs: number }): Row[] {
   const rows: Row[] = [];
-  const { widget, launcher, messages, idle, store, routing } = results;
+  const { widget, launcher, messages, idle, store, routing, webhooks } = results;
   if (widget) {
     const { loader, triggers, panel, panelLazy } = widget;
     rows.push({ step: 'widget', measure: 'loader gzip / brotli', hearth: `${kb(loader.gzip)} / ${kb(loader.brotli)}`, goal: `≤ ${kb(goals.loaderGzip)} gzip (budget ${kb(loader.budgetGzip)}, ${kb(loader.budgetGzip - loader.gzip)} under)`, met: loader.gzip <= goals.loaderGzip });
@@ -76,6 +78,15 @@ export function goalRows(results: Results, goals: { loaderGzip: number; panelGzi
   if (routing) {
     rows.push({ step: 'routing', measure: `pickAgent decision over ${routing.agents} agents`, hearth: `p50 ${routing.decisionMicrosP50} µs, p99 ${routing.decisionMicrosP99} µs` });
     rows.push({ step: 'routing', measure: `assignWaiting: ${routing.waiting} waiting, ${routing.agents} agents, one transaction`, hearth: `${routing.drainAssigned} assigned in ${routing.drainMs} ms (${routing.assignmentsPerSecond}/s)` });
+  }
+  if (webhooks) {
+    rows.push({
+      step: 'webhooks',
+      measure: `signed deliveries to a local receiver (${webhooks.events} events, ${webhooks.lines} conversations)`,
+      hearth: `${webhooks.eventsPerSecond}/s, write → receipt p50 ${ms(webhooks.latencyP50Ms)}, p99 ${ms(webhooks.latencyP99Ms)}`,
+      goal: 'all delivered once, in order per conversation',
+      met: webhooks.delivered === webhooks.events && webhooks.duplicates === 0 && webhooks.inOrder,
+    });
   }
   return rows;
 }

@@ -1,9 +1,9 @@
 /**
  * `pnpm bench`: widget bytes, launcher time, messages under load (Hearth and a bare Socket.IO
- * relay under the same swarm), idle sockets and the durable store. Prints one table and writes
+ * relay under the same swarm), idle sockets, the durable store, routing and webhook delivery. Prints one table and writes
  * bench/results.json. `pnpm bench --quick` is the seconds-long smoke form; sizes can be set by
  * environment (BENCH_VISITORS, BENCH_AGENTS, BENCH_RATES=1000,2000, BENCH_DURATION_MS,
- * BENCH_IDLE_SOCKETS, BENCH_STORE_MESSAGES, BENCH_LAUNCHER_LOADS, BENCH_STEPS=widget,messages).
+ * BENCH_IDLE_SOCKETS, BENCH_STORE_MESSAGES, BENCH_LAUNCHER_LOADS, BENCH_WEBHOOK_EVENTS, BENCH_STEPS=widget,messages).
  * Everything runs on 127.0.0.1, in bounded counts and times, and cleans up after itself.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,13 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchStore } from './store.ts';
 import { benchRouting } from './routing.ts';
+import { benchWebhooks } from './webhooks.ts';
 import { launcherTime, widgetBytes, WIDGET_GOALS } from './widget.ts';
 import { idleSockets, messagesUnderLoad } from './load.ts';
 import { round } from './child.ts';
 import { goalRows, printTable } from './report.ts';
 
-export const STEPS = ['widget', 'launcher', 'messages', 'idle', 'store', 'routing'] as const;
+export const STEPS = ['widget', 'launcher', 'messages', 'idle', 'store', 'routing', 'webhooks'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface BenchOptions {
@@ -31,6 +32,7 @@ export interface BenchOptions {
   idleMs: number;
   storeMessages: number;
   launcherLoads: number;
+  webhookEvents: number;
   out: string;
 }
 
@@ -54,6 +56,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     idleMs: num('BENCH_IDLE_MS', 5_000, 1_000),
     storeMessages: num('BENCH_STORE_MESSAGES', 20_000, 2_000),
     launcherLoads: num('BENCH_LAUNCHER_LOADS', 15, 2),
+    webhookEvents: num('BENCH_WEBHOOK_EVENTS', 5_000, 200),
     out: env.BENCH_OUT ?? fileURLToPath(new URL('./results.json', import.meta.url)),
   };
 }
@@ -129,6 +132,11 @@ export async function runBench(options: BenchOptions) {
     const sizes = options.quick ? { agents: 20, waiting: 100, decisions: 2_000 } : { agents: 200, waiting: 1_000, decisions: 20_000 };
     log(`routing: pickAgent over ${sizes.agents} agents; assignWaiting with ${sizes.waiting} waiting`);
     results.routing = benchRouting(sizes);
+  }
+  if (has('webhooks')) {
+    const lines = Math.max(1, Math.round(options.webhookEvents / 50));
+    log(`webhooks: ${options.webhookEvents} events over ${lines} conversations to a local receiver`);
+    results.webhooks = await benchWebhooks({ events: options.webhookEvents, lines });
   }
 
   write();

@@ -84,7 +84,7 @@ const SCREENS: Screen[] = [
     path: () => '/console/search',
     ready: (p) => heading(p, 'Search transcripts'),
     open: async (p) => {
-      await p.getByLabel('Words or phrase').fill('candles');
+      await p.getByLabel('Words, name or email').fill('candles');
       await p.getByRole('button', { name: 'Search', exact: true }).click();
       await p.getByRole('status').getByText('1 conversation').waitFor();
     },

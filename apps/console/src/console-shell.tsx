@@ -140,6 +140,13 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
     [ownedSites.length],
   );
 
+  // The search page reads its filters from the address when it mounts: a new search remounts it.
+  const [searchKey, setSearchKey] = useState(0);
+  function searchFor(q: string) {
+    history.pushState(null, '', `${pathForPage('search')}?${new URLSearchParams({ q })}`);
+    setSearchKey((k) => k + 1);
+    setPage('search');
+  }
   function go(next: ConsolePage) {
     history.pushState(null, '', next === 'inbox' ? pathForConversation(state.open?.id ?? null) : pathForPage(next));
     setPage(next);
@@ -155,6 +162,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
   useEffect(() => {
     const fromUrl = () => {
       setPage(consolePage(location.pathname));
+      setSearchKey((k) => k + 1);
       store.openConversation(conversationIdFromPath(location.pathname));
     };
     fromUrl();
@@ -212,7 +220,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
         />
       </TopBar>
       <AwayBanner presence={presence} state={presenceState} agentId={session.agent.id} connected={connected} />
-      {page === 'search' && <SearchPage session={session} onOpen={select} />}
+      {page === 'search' && <SearchPage key={searchKey} session={session} labels={deskState.labels} onOpen={select} />}
       {page === 'reports' && (Reports ? <Reports sites={ownedSites} /> : <p role="status">Loading reports…</p>)}
       {page === 'agents' && <AgentsView state={presenceState} sites={session.sites} agentId={session.agent.id} />}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
@@ -242,6 +250,7 @@ export function ConsoleShell({ session, onSignOut, onSessionExpired }: Props) {
             canClaim={connected}
             labels={deskState.labels}
             visibleIds={visibleIds}
+            onSearch={searchFor}
           />
           <main class="conversation-column" aria-label="Conversation">
             <ConversationView

@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { HttpError, sendHttpError } from './auth/request-auth.ts';
+import { CommandError } from './realtime/commands.ts';
 import metricsPlugin from './observability/metrics.plugin.ts';
 import healthPlugin from './observability/health.plugin.ts';
 import { HearthLogController, loggerOptions, type LogDestination } from './observability/logger.ts';
@@ -46,6 +47,18 @@ import { apiPlugin } from './api/api.plugin.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 
+/** The HTTP status of each use-case refusal (realtime/commands.ts CommandError). */
+const COMMAND_STATUS: Record<CommandError['code'], number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  conversation_closed: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
 /** Fastify's compiler factories typed for JSON schemas; the zod compilers serve every schema Hearth has. */
 const zodCompilersFactory = {
   buildValidator: () => validatorCompiler,
@@ -88,6 +101,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // One error shape for every 4xx/5xx: { error: { code, message } }.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return sendHttpError(reply, error);
+    // A use case's refusal (the console's acks) over HTTP (the REST API): its code, with its status.
+    if (error instanceof CommandError) return sendHttpError(reply, new HttpError(COMMAND_STATUS[error.code], error.code, error.message));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const message = error.validation.map((v) => `${v.instancePath || '(body)'}: ${v.message}`).join('; ');
       return reply.code(400).send({ error: { code: 'invalid_payload', message } });

@@ -66,6 +66,8 @@ export async function secretsOf(h: Harness, v: Victim): Promise<string[]> {
     ...(await q('select token_hash from agent_sessions')),
     ...(await q('select value from instance_settings')),
     ...(await q('select token_hash from invitations')),
+    ...(await q('select token_hash from api_tokens')),
+    ...(await q('select secret from webhook_endpoints')),
     v.token,
   ].filter((s) => s.length >= 16);
 }

@@ -23,6 +23,12 @@ beforeAll(async () => {
   const sent = await ask(v.socket, 'message:send', { clientId: crypto.randomUUID(), body: 'VICTIM-MARKER-7f3a private words' });
   if (!sent.ok) throw new Error('send failed');
   v.socket.disconnect();
+  tokens = {
+    read: await apiToken(h.siteA.siteId, h.siteA.ownerEmail, ['read']),
+    write: await apiToken(h.siteA.siteId, h.siteA.ownerEmail, ['read', 'write']),
+    otherSite: await apiToken(h.siteB.siteId, h.siteB.ownerEmail, ['read', 'write']),
+    revoked: await apiToken(h.siteA.siteId, h.siteA.ownerEmail, ['read', 'write'], true),
+  };
   victim = {
     siteId: h.siteA.siteId,
     visitorId: v.session.visitorId,
@@ -35,10 +41,40 @@ afterAll(async () => {
   await h.close();
 });
 
-type Principal = 'anonymous' | 'visitor' | 'another visitor' | 'agent' | 'agent of another site' | 'owner';
-const principals: Principal[] = ['anonymous', 'another visitor', 'agent of another site', 'visitor', 'agent', 'owner'];
-/** Who may see and change the victim's conversation. */
-const authorized = new Set<Principal>(['visitor', 'agent', 'owner']);
+type Principal =
+  | 'anonymous'
+  | 'visitor'
+  | 'another visitor'
+  | 'agent'
+  | 'agent of another site'
+  | 'owner'
+  | 'API token (read)'
+  | 'API token (read, write)'
+  | 'API token of another site'
+  | 'revoked API token';
+const principals: Principal[] = [
+  'anonymous',
+  'another visitor',
+  'agent of another site',
+  'API token of another site',
+  'revoked API token',
+  'visitor',
+  'agent',
+  'API token (read)',
+  'API token (read, write)',
+  'owner',
+];
+/** Who may see and change the victim's conversation (a site's API tokens act for the site). */
+const authorized = new Set<Principal>(['visitor', 'agent', 'owner', 'API token (read)', 'API token (read, write)']);
+
+/** The site API tokens the token principals send as `Authorization: Bearer`. */
+let tokens: { read: string; write: string; otherSite: string; revoked: string };
+async function apiToken(siteId: string, ownerEmail: string, scopes: string[], revoke = false): Promise<string> {
+  const owner = await h.login(ownerEmail);
+  const created = (await h.request('POST', `/api/sites/${siteId}/api-tokens`, owner, { name: `matrix ${scopes.join(' ')}`, scopes })).body as { id: string; token: string };
+  if (revoke) await h.request('DELETE', `/api/sites/${siteId}/api-tokens/${created.id}`, owner);
+  return created.token;
+}
 
 async function credentials(p: Principal): Promise<{ token?: string; cookie?: string }> {
   switch (p) {
@@ -54,6 +90,14 @@ async function credentials(p: Principal): Promise<{ token?: string; cookie?: str
       return { cookie: await h.login(h.siteB.agentEmail) };
     case 'owner':
       return { cookie: await h.login(h.siteA.ownerEmail) };
+    case 'API token (read)':
+      return { token: tokens.read };
+    case 'API token (read, write)':
+      return { token: tokens.write };
+    case 'API token of another site':
+      return { token: tokens.otherSite };
+    case 'revoked API token':
+      return { token: tokens.revoked };
   }
 }
 
@@ -148,6 +192,8 @@ describe('access matrix', () => {
     );
     for (const route of routes) {
       for (const who of principals) {
+        // A bearer API token means something to /api/v1 only; elsewhere its holder is anonymous (a row above).
+        if (who.includes('API token') && !route.url.startsWith('/api/v1/')) continue;
         tally.cells++;
         // Fresh credentials per cell: a logout in one cell must not blind the next.
         const creds = await credentials(who);
@@ -171,7 +217,8 @@ describe('access matrix', () => {
     }
     console.info(`[access-matrix] ${JSON.stringify(tally)}`);
     expect(tally.leaks).toBe(0);
-    // Every cell signs in afresh (scrypt): with ~60 routes × 6 principals that is well past the
+    // Every cell signs in afresh (scrypt): with ~80 routes × 6 principals (and the API-token rows on
+    // /api/v1) that is well past the
     // default 20 s on a shared 2-core machine.
-  }, 180_000);
+  }, 300_000);
 });

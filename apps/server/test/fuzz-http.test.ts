@@ -38,22 +38,26 @@ const body = fc.oneof(
   ),
 );
 const cookie = fc.constantFrom('', 'hearth_session=', 'hearth_session=' + 'a'.repeat(5000), 'hearth_session={"$ne":null}', 'hearth_session=%00');
+/** Authorization headers: none, hostile, and (set in the test) a valid read+write API token, so /api/v1 handlers see the inputs too. */
+const hostileBearer = fc.constantFrom('', 'Bearer ', 'Bearer hth_' + 'a'.repeat(40), 'Bearer ' + 'x'.repeat(5000), 'Basic YTpi', 'Bearer hth_%00%00%00%00%00%00%00%00');
 
 describe('HTTP fuzzing', () => {
   it('no route answers 500 to hostile input, and refused input writes nothing', async () => {
     const owner = await h.login(h.siteA.ownerEmail);
+    const created = await h.request('POST', `/api/sites/${h.siteA.siteId}/api-tokens`, owner, { name: 'fuzz', scopes: ['read', 'write'] });
+    const bearer = fc.oneof(hostileBearer, fc.constant(`Bearer ${(created.body as { token: string }).token}`));
     const routes = [...new Map(h.routes.filter((r) => r.method !== 'HEAD').map((r) => [`${r.method} ${r.url}`, r])).values()];
     expect(routes.length).toBeGreaterThan(5);
     const tally = { routes: routes.length, inputs: 0, status4xx: 0, status2xx3xx: 0, notBuilt503: 0 };
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(body, hostileText, fc.oneof(cookie, fc.constant(owner)), async (b, param, c) => {
+        fc.asyncProperty(body, hostileText, fc.oneof(cookie, fc.constant(owner)), bearer, async (b, param, c, authorization) => {
           // Path parameters and wildcards get hostile values too.
           const path = route.url.replace(/:[A-Za-z]+|\*/g, encodeURIComponent(param) || 'x');
           const before = await dbFingerprint(h);
           const res = await fetch(h.url + path, {
             method: route.method,
-            headers: { 'content-type': b.type, cookie: c },
+            headers: { 'content-type': b.type, cookie: c, ...(authorization ? { authorization } : {}) },
             body: route.method === 'GET' ? undefined : b.b,
             redirect: 'manual',
           });

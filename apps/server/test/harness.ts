@@ -48,6 +48,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     RATE_WIDGET_SESSIONS_PER_HOUR: '100000',
     SOCKET_EVENTS_PER_MIN: '1000000',
     SOCKET_EVENTS_BURST: '100000',
+    API_RATE_PER_MIN: '100000',
     CLIENT_EVENTS_PER_MIN: '1000000',
     CLIENT_EVENTS_BURST: '100000',
     IP_EVENTS_PER_MIN: '1000000',

@@ -40,4 +40,37 @@ describe('security headers', () => {
       expect(res.headers.get('content-security-policy') ?? '', path).not.toContain('frame-ancestors');
     }
   });
+
+  it('the widget frame has its own CSP: only its own scripts, its socket on Hearth, still embeddable anywhere', async () => {
+    const csp = (await fetch(h.url + '/widget/frame.html')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('frame-ancestors');
+  });
+
+  it('every /api answer carries nosniff, and personal data (exports, search, reports, lists) is never cached', async () => {
+    const owner = await h.login(h.siteA.ownerEmail);
+    const site = h.siteA.siteId;
+    const gets = h.routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
+    expect(gets.length).toBeGreaterThan(10);
+    for (const route of gets) {
+      const path = route.url.replace(/:siteId/g, site).replace(/:[A-Za-z]+/g, 'x1234567');
+      const res = await fetch(h.url + path, { headers: { cookie: owner } });
+      expect([route.url, res.headers.get('x-content-type-options')]).toEqual([route.url, 'nosniff']);
+    }
+    const personal = [
+      `/api/transcripts/search?q=hello`,
+      `/api/transcripts/search?q=hello&format=csv`,
+      `/api/sites/${site}/team`,
+      `/api/auth/me`,
+      `/api/reports?siteId=${site}`,
+    ];
+    for (const path of personal) {
+      const res = await fetch(h.url + path, { headers: { cookie: owner } });
+      expect([path, res.status < 500, res.headers.get('cache-control')]).toEqual([path, true, 'no-store']);
+    }
+  });
 });
+

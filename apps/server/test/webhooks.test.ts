@@ -6,6 +6,7 @@ import type { SiteId, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookE
 import { startServer, type Harness } from './harness.ts';
 import { startReceiver, verifyHearthSignature } from './webhook-receiver.ts';
 import { queueWebhookEvent } from '../src/webhooks/webhook-events.ts';
+import { identityHash } from '../src/identity/identity-rules.ts';
 
 const FAST = { WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_MS: '40', JOBS_POLL_MS: '50' };
 const receivers: Array<{ close(): Promise<void> }> = [];
@@ -129,6 +130,35 @@ describe('webhooks', () => {
     expect(list.find((e) => e.id === created.id)?.secret).toBe(created.secret);
     expect((await h.request('DELETE', `/api/sites/${h.siteA.siteId}/webhooks/${created.id}`, owner)).status).toBe(204);
     expect((await h.request('GET', `/api/sites/${h.siteA.siteId}/webhooks/${created.id}/deliveries`, owner)).status).toBe(404);
+  });
+
+  it('visitor.identified once per newly identified visitor; trigger.prompt_shown and trigger.converted from the loader’s beacons', async () => {
+    const r = await receiver();
+    const owner = await h.login(h.siteA.ownerEmail);
+    const res = await h.request('POST', `/api/sites/${h.siteA.siteId}/webhooks`, owner, { url: r.url, events: ['visitor.identified', 'trigger.prompt_shown', 'trigger.converted'] });
+    expect(res.status).toBe(201);
+    const secret = (await h.sqlValue<string>('select secret from sites where id = ?', [h.siteA.siteId]))!;
+    const identity = { id: 'crm-42', email: 'ann@shop.test', name: 'Ann', hash: identityHash(secret, 'crm-42') };
+    const first = (await h.post('/api/widget/session', { siteKey: h.siteA.siteKey, identity })).body as { token: string; visitorId: string };
+    // The same visitor loading another page with their token: not identified again.
+    await h.post('/api/widget/session', { siteKey: h.siteA.siteKey, token: first.token, identity });
+    const trigger = await h.request('POST', `/api/sites/${h.siteA.siteId}/triggers`, owner, {
+      name: 'Cart nudge',
+      when: [[{ signal: 'cart_abandon' }]],
+      action: { message: 'Need help with your cart?', senderName: null, openPanel: false },
+    });
+    const triggerId = (trigger.body as { trigger: { id: string } }).trigger.id;
+    const beacon = (events: unknown[]) =>
+      fetch(`${h.url}/api/widget/signals`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ siteKey: h.siteA.siteKey, visitId: 'visit-hook-1', events }) });
+    expect((await beacon([{ type: 'shown', triggerId, at: 1000 }])).status).toBe(200);
+    expect((await beacon([{ type: 'purchase', value: 84.5, currency: 'EUR', at: 2000 }])).status).toBe(200);
+    const got = await r.waitFor(3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(r.received).toHaveLength(3);
+    const byType = Object.fromEntries(got.map((g) => [g.json.type, g.json.data]));
+    expect(byType['visitor.identified']).toEqual({ visitorId: first.visitorId, externalId: 'crm-42', name: 'Ann', email: 'ann@shop.test', verified: true });
+    expect(byType['trigger.prompt_shown']).toEqual({ triggerId, visitId: 'visit-hook-1', shownAt: 1000 });
+    expect(byType['trigger.converted']).toEqual({ triggerId, visitId: 'visit-hook-1', value: 84.5, currency: 'EUR', purchasedAt: 2000 });
   });
 
   it('/metrics shows the webhook outbox backlog', async () => {

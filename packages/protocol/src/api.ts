@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { requiredText, textOrEmpty } from './text-fields.ts';
+import { AgentIdSchema } from './ids.ts';
+import { AgentSendMessageSchema, SeqSchema } from './message.ts';
+import { AddNoteSchema } from './desk.ts';
+import { TranscriptSearchQuerySchema } from './transcript.ts';
+import { ReportQuerySchema } from './reports.ts';
+import { VisitorProfileUpdateSchema } from './http.ts';
 
 /**
  * The REST API for integrations (issue 19): per-site API tokens and webhook endpoints, managed by
@@ -42,6 +48,47 @@ export interface ApiTokenCreated {
 
 /** The `Idempotency-Key` header of a POST: any printable ASCII, as Stripe's. */
 export const IdempotencyKeySchema = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/);
+
+// ---- /api/v1: the console's own schemas, the site implied by the token ----
+
+/**
+ * GET /api/v1/conversations: the console's search filters (q, from, to, agentId, rating, trigger,
+ * status), newest first, `limit` per page; `cursor` is the previous page's `nextCursor`.
+ */
+export const ApiConversationListQuerySchema = TranscriptSearchQuerySchema.omit({ siteId: true, format: true }).extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(4000).optional(),
+});
+
+/** GET /api/v1/conversations/:id/messages: messages with seq > `after`, at most `limit`. */
+export const ApiMessagesQuerySchema = z.strictObject({
+  after: z.coerce.number().pipe(SeqSchema).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/**
+ * POST /api/v1/conversations/:id/messages: the console's reply (AgentSendMessageSchema) as a
+ * named agent of the site (`agentId`), or as the site (no `agentId`: sent by the token's creator
+ * under the site's name). `clientId` is optional (the Idempotency-Key covers retries).
+ */
+export const ApiSendMessageSchema = AgentSendMessageSchema.omit({ conversationId: true })
+  .partial({ clientId: true })
+  .extend({ agentId: AgentIdSchema.optional() });
+
+/** POST /api/v1/conversations/:id/notes: the console's note (AddNoteSchema), by a named agent or the token's creator. */
+export const ApiAddNoteSchema = AddNoteSchema.omit({ conversationId: true }).partial({ clientId: true }).extend({ agentId: AgentIdSchema.optional() });
+
+/** POST /api/v1/conversations/:id/assign */
+export const ApiAssignSchema = z.strictObject({ agentId: AgentIdSchema });
+
+/** POST close / reopen: who does it (default: the token's creator). */
+export const ApiActorSchema = z.strictObject({ agentId: AgentIdSchema.optional() });
+
+/** PATCH /api/v1/visitors/:id: what the widget's `Hearth('set')`/`identify` may change (the same schema). */
+export const ApiVisitorUpdateSchema = VisitorProfileUpdateSchema;
+
+/** GET /api/v1/reports: the console's report range. */
+export const ApiReportQuerySchema = ReportQuerySchema.omit({ siteId: true, format: true });
 
 // ---- webhooks ----
 

@@ -107,13 +107,15 @@ export interface CreatedInvitation {
 /** A random 32-byte token, base64url (43 characters). */
 export const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'an invitation token');
 
-/** GET /api/invitations/:token — what the invitee sees before accepting. */
+/**
+ * GET /api/invitations/:token — what the invitee sees before accepting. The same whether or not an
+ * account with the email exists (the inviter holds the link too: it must not tell them); the page
+ * offers both "create an account" and "sign in".
+ */
 export interface InvitationPreview {
   siteName: string;
   email: string;
   role: MemberRole;
-  /** True when an account with this email exists: the invitee signs in and accepts instead. */
-  accountExists: boolean;
 }
 
 /**

@@ -31,9 +31,22 @@ export const TranscriptSearchQuerySchema = z.strictObject({
   rating: z.coerce.number().int().min(1).max(5).optional(),
   trigger: z.string().max(64).optional(),
   status: ConversationStatusSchema.optional(),
+  labelId: z.string().min(1).max(64).optional(),
+  /** `started` (default): newest conversations first; `closed`: most recently closed first. */
+  sort: z.enum(['started', 'closed']).default('started'),
+  /** Hits to skip, for the next page. */
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type TranscriptSearchQuery = z.input<typeof TranscriptSearchQuerySchema>;
+
+/**
+ * Marks around the match in a stored search snippet (private-use characters, so a message's own
+ * brackets are never mistaken for them). The JSON answer carries the snippet without them and the
+ * match as `highlight`; the CSV shows the match in [ and ].
+ */
+export const SNIPPET_OPEN = '\uE000';
+export const SNIPPET_CLOSE = '\uE001';
 
 export interface TranscriptSearchHit {
   conversationId: ConversationId;
@@ -45,8 +58,10 @@ export interface TranscriptSearchHit {
   trigger: string | null;
   createdAt: number;
   closedAt: number | null;
-  /** A few words around the match (plain text; `[` `]` mark the match), or the last message. */
+  /** A few words around the match, or the last message (plain text). */
   snippet: string;
+  /** Where the match is in `snippet`: [start, end) in UTF-16 units; null without one. */
+  highlight: [number, number] | null;
 }
 
 /** At most this many hits per search. */

@@ -2,19 +2,11 @@ import { useState } from 'preact/hooks';
 import type { AgentSite, ConversationId, ConversationSummary, Label } from '@hearth/protocol';
 import { useNow } from '../store/use-console-state.ts';
 import { fullTime, relativeTime } from '../time/relative-time.ts';
-import {
-  isUnread,
-  previewOf,
-  tabCounts,
-  visibleConversations,
-  visitorLabel,
-  withLabel,
-  type InboxState,
-  type InboxTab,
-} from './inbox-state.ts';
+import { isUnread, previewOf, tabCounts, visibleConversations, visitorLabel, withLabel, type InboxState, type InboxTab } from './inbox-state.ts';
 import { waitingConversations } from './queue-order.ts';
 import { QueueRow } from './queue-row.tsx';
 import { LabelChip } from '../conversation/label-menu.tsx';
+import { ClosedList } from './closed-list.tsx';
 
 interface Props {
   inbox: InboxState;
@@ -31,13 +23,19 @@ interface Props {
   labels: Label[];
   /** Receives the rows in the order shown, for the next/previous shortcuts. */
   visibleIds: { current: ConversationId[] };
+  /** Searches every conversation (the Search page, with `q` in its address). */
+  onSearch: (q: string) => void;
 }
 
-const TABS: ReadonlyArray<[InboxTab, string]> = [
+/** The live tabs, plus Closed (read page by page from the server, not kept live). */
+type NavTab = InboxTab | 'closed';
+
+const TABS: ReadonlyArray<[NavTab, string]> = [
   // The unassigned conversations are the queue: oldest wait first, with a claim action.
   ['unassigned', 'Queue'],
   ['mine', 'Mine'],
   ['all', 'All open'],
+  ['closed', 'Closed'],
 ];
 
 const EMPTY_TEXT: Record<InboxTab, string> = {
@@ -46,14 +44,18 @@ const EMPTY_TEXT: Record<InboxTab, string> = {
   all: 'No open conversations.',
 };
 
-export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, departmentNames, onClaim, canClaim, labels, visibleIds }: Props) {
-  const [tab, setTab] = useState<InboxTab>('all');
+export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, departmentNames, onClaim, canClaim, labels, visibleIds, onSearch }: Props) {
+  const [tab, setTab] = useState<NavTab>('all');
+  const [q, setQ] = useState('');
   const [siteId, setSiteId] = useState<string | null>(null);
   const [labelId, setLabelId] = useState<string | null>(null);
   const now = useNow();
   const multiSite = sites.length > 1;
   const counts = tabCounts(inbox, siteId, agentId);
-  const rows = withLabel(tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId), labelId);
+  const rows =
+    tab === 'closed'
+      ? []
+      : withLabel(tab === 'unassigned' ? waitingConversations(inbox, siteId) : visibleConversations(inbox, { tab, siteId }, agentId), labelId);
   visibleIds.current = rows.map((c) => c.id);
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
 
@@ -71,14 +73,29 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
     <nav class="inbox-column" aria-label="Inbox">
       <div class="inbox-head">
         <h2 class="column-title">Inbox</h2>
+        <form
+          class="inbox-search"
+          role="search"
+          aria-label="Search conversations"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (q.trim()) onSearch(q.trim());
+          }}
+        >
+          <input
+            type="search"
+            dir="auto"
+            aria-label="Search by name, email or message"
+            placeholder="Search name, email or message…"
+            value={q}
+            maxLength={200}
+            onInput={(e) => setQ(e.currentTarget.value)}
+          />
+        </form>
         {multiSite && (
           <div class="site-filter">
             <label for="site-filter">Site</label>
-            <select
-              id="site-filter"
-              value={siteId ?? ''}
-              onChange={(e) => setSiteId(e.currentTarget.value || null)}
-            >
+            <select id="site-filter" value={siteId ?? ''} onChange={(e) => setSiteId(e.currentTarget.value || null)}>
               <option value="">All sites</option>
               {sites.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -116,14 +133,21 @@ export function InboxNav({ inbox, loaded, agentId, sites, openId, onSelect, depa
               tabIndex={tab === id ? 0 : -1}
               onClick={() => setTab(id)}
             >
-              {label} <span class="tab-count">{counts[id]}</span>
+              {label}
+              {id !== 'closed' && (
+                <>
+                  {' '}
+                  <span class="tab-count">{counts[id]}</span>
+                </>
+              )}
             </button>
           ))}
         </div>
       </div>
       <div id="inbox-list" class="inbox-list" role="tabpanel" aria-labelledby={`inbox-tab-${tab}`}>
-        {!loaded && <p class="empty">Loading conversations…</p>}
-        {loaded && rows.length === 0 && <p class="empty">{EMPTY_TEXT[tab]}</p>}
+        {tab === 'closed' && <ClosedList siteId={siteId} labelId={labelId} openId={openId} now={now} onSelect={onSelect} />}
+        {tab !== 'closed' && !loaded && <p class="empty">Loading conversations…</p>}
+        {tab !== 'closed' && loaded && rows.length === 0 && <p class="empty">{EMPTY_TEXT[tab]}</p>}
         {rows.length > 0 && (
           <ul class="rows">
             {rows.map((c) => (
@@ -180,23 +204,35 @@ function InboxRow({ conversation: c, siteName, selected, mine, now, onSelect }: 
     >
       <span class="row-top">
         <span class="row-name" dir="auto" title={name}>
-            {name}
-          </span>
+          {name}
+        </span>
         <time class="row-time" dateTime={new Date(at).toISOString()} title={fullTime(at)}>
           {relativeTime(at, now)}
         </time>
       </span>
       <span class="row-bottom">
         <span class="row-preview" dir="auto" title={previewOf(c)}>
-            {previewOf(c)}
-          </span>
+          {previewOf(c)}
+        </span>
         {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
       </span>
       {(siteName || c.assignedAgentName || !!c.labels?.length) && (
         <span class="row-meta">
           {siteName && <span class="chip">{siteName}</span>}
-          {c.labels?.map((l) => <LabelChip key={l.id} label={l} />)}
-          {c.assignedAgentName && <span class="row-assignee">{mine ? 'Assigned to you' : <>Assigned to <bdi>{c.assignedAgentName}</bdi></>}</span>}
+          {c.labels?.map((l) => (
+            <LabelChip key={l.id} label={l} />
+          ))}
+          {c.assignedAgentName && (
+            <span class="row-assignee">
+              {mine ? (
+                'Assigned to you'
+              ) : (
+                <>
+                  Assigned to <bdi>{c.assignedAgentName}</bdi>
+                </>
+              )}
+            </span>
+          )}
         </span>
       )}
     </button>

@@ -25,6 +25,9 @@ export function InvitationPage({ token, session, onAccepted, onSignedIn }: Props
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  // The preview does not say whether the email has an account (it must not tell the inviter): the
+  // invitee says so, by choosing to sign in.
+  const [signingIn, setSigningIn] = useState(false);
 
   useEffect(() => {
     void invitationApi.preview(token).then((res) => (res.ok ? setPreview(res.data) : setError(res.message)));
@@ -38,10 +41,11 @@ export function InvitationPage({ token, session, onAccepted, onSignedIn }: Props
     else setError(res.message);
   }
 
-  if (preview?.accountExists && !session) {
+  if (preview && signingIn && !session) {
     return <LoginForm notice={`Sign in as ${preview.email} to join ${preview.siteName}.`} onSignedIn={onSignedIn} />;
   }
   const signedInAsInvitee = session !== null && preview !== null && session.agent.email === preview.email;
+  const otherAccount = session !== null && !signedInAsInvitee;
   return (
     <main class="login">
       <form
@@ -61,7 +65,7 @@ export function InvitationPage({ token, session, onAccepted, onSignedIn }: Props
             You were invited as {preview.role === 'owner' ? 'an owner' : 'an agent'} with <strong>{preview.email}</strong>.
           </p>
         )}
-        {preview && !preview.accountExists && (
+        {preview && !session && (
           <>
             <label for="invite-name">Your name</label>
             <input id="invite-name" required maxLength={80} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -79,14 +83,17 @@ export function InvitationPage({ token, session, onAccepted, onSignedIn }: Props
             <p id="invite-password-help" class="hint">
               At least 10 characters.
             </p>
+            <button type="button" class="button button--ghost button--block" onClick={() => setSigningIn(true)}>
+              I already have a Hearth account: sign in
+            </button>
           </>
         )}
-        {preview?.accountExists && !signedInAsInvitee && session && (
+        {preview && otherAccount && (
           <p>
             You are signed in as {session.agent.email}. Sign out, then open this link again and sign in as {preview.email}.
           </p>
         )}
-        {preview && (preview.accountExists ? signedInAsInvitee : true) && (
+        {preview && !otherAccount && (
           <button type="submit" class="button button--primary button--block" disabled={busy}>
             {busy ? 'Joining…' : 'Accept invitation'}
           </button>

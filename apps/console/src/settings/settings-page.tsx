@@ -7,6 +7,7 @@ import { OriginsSection } from './origins-section.tsx';
 import { EmbedSection } from './embed-section.tsx';
 import { TeamSection } from './team-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
+import { IntegrationsSections } from '../integrations/integrations-sections.tsx';
 import './settings.css';
 import { SitePicker } from '../session/site-picker.tsx';
 
@@ -16,6 +17,8 @@ const SECTIONS = [
   ['origins', 'Allowed origins'],
   ['embed', 'Embed snippet'],
   ['team', 'Team'],
+  ['api', 'API'],
+  ['webhooks', 'Webhooks'],
   ['profile', 'My profile'],
 ] as const;
 
@@ -70,6 +73,7 @@ export function SettingsPage({ session }: { session: AgentSession }) {
           <OriginsSection view={view} onSaved={setView} />
           <EmbedSection view={view} />
           <TeamSection siteId={view.siteId} role={view.role} agentId={session.agent.id} />
+          <IntegrationsSections siteId={view.siteId} role={view.role} />
           <ProfileSection profile={profile} onSaved={setProfile} />
         </div>
       )}

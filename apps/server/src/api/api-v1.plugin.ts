@@ -61,10 +61,6 @@ export function apiV1Hooks(app: FastifyInstance): void {
     request.apiCaller = { tokenId: grant.id, siteId: grant.siteId, name: grant.name, scopes: grant.scopes };
     const needed = scopeFor(request.method);
     if (!grant.scopes.includes(needed)) throw new HttpError(403, 'insufficient_scope', `This token lacks the "${needed}" scope.`);
-    if ((lastTouch.get(grant.id) ?? grant.lastUsedAt ?? 0) < now - TOUCH_EVERY_MS) {
-      lastTouch.set(grant.id, now);
-      await store.unit((tx) => tx.api.touch(grant.id, now));
-    }
   });
 
   app.addHook('preHandler', async (request, reply) => {
@@ -96,6 +92,12 @@ export function apiV1Hooks(app: FastifyInstance): void {
 
   app.addHook('onResponse', async (request, reply) => {
     const caller = request.apiCaller;
+    // "Last used" counts calls that did something: a refused call writes nothing.
+    const now = Date.now();
+    if (caller && reply.statusCode < 400 && (lastTouch.get(caller.tokenId) ?? 0) < now - TOUCH_EVERY_MS) {
+      lastTouch.set(caller.tokenId, now);
+      await store.unit((tx) => tx.api.touch(caller.tokenId, now));
+    }
     request.log.info(
       { tokenName: caller?.name ?? null, tokenId: caller?.tokenId ?? null, siteId: caller?.siteId ?? null, method: request.method, url: request.routeOptions.url, statusCode: reply.statusCode },
       'api call',

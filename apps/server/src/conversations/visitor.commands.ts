@@ -109,7 +109,7 @@ export function conversationVisitorCommands(
 
     'transcript:get': ({ conversationId, after }) => {
       if (!ownsConversation(db, visitorId, conversationId)) throw new CommandError('not_found', 'Conversation not found.');
-      return transcriptPage(transcriptOf(db, conversationId), after);
+      return transcriptPage(transcriptOf(db, conversationId, agentDisplay(db, siteId)), after);
     },
 
     'visitor:update': async (update) => {

@@ -48,3 +48,20 @@ declare module '../store/store.ts' {
     csat: CsatStore;
   }
 }
+
+declare module '../store/facts.ts' {
+  interface Facts {
+    /** A visitor rated a closed conversation (or changed their rating): score 1..5, effort when asked. */
+    'csat.rated': {
+      conversationId: ConversationId;
+      siteId: SiteId;
+      visitorId: VisitorId;
+      agentId: AgentId | null;
+      score: number;
+      ces: number | null;
+      comment: string | null;
+      /** Epoch ms. */
+      now: number;
+    };
+  }
+}

@@ -46,7 +46,7 @@ export async function rate(tx: StoreTx, input: RateInput): Promise<void> {
   if (!c) throw new CommandError('not_found', 'Conversation not found.');
   const settings = await tx.sites.settings(input.siteId);
   assertRatable(await factsOf(tx, c), settings, input.now);
-  await tx.csat.saveRating({
+  const rating = {
     conversationId: c.id,
     siteId: input.siteId,
     visitorId: input.visitorId,
@@ -55,5 +55,7 @@ export async function rate(tx: StoreTx, input: RateInput): Promise<void> {
     ces: settings.cesEnabled ? (input.ces ?? null) : null,
     comment: normalizeComment(input.comment),
     now: input.now,
-  });
+  };
+  await tx.csat.saveRating(rating);
+  await tx.facts.record('csat.rated', rating);
 }

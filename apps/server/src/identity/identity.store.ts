@@ -24,3 +24,13 @@ declare module '../store/store.ts' {
     identity: IdentityStore;
   }
 }
+
+declare module '../store/facts.ts' {
+  interface Facts {
+    /**
+     * A visitor became known: a verified identify linked them to a host user (`verified`), or they
+     * gave an email themselves. Not recorded again for page loads of a visitor already known as them.
+     */
+    'visitor.identified': { siteId: SiteId; visitorId: VisitorId; externalId: string | null; name: string | null; email: string | null; verified: boolean; now: number };
+  }
+}

@@ -14,6 +14,12 @@ export interface JobKindOptions {
    * lane's due work (an accept deadline). Default `'default'`.
    */
   lane?: string;
+  /**
+   * How many claimed jobs of the lane run at once (the largest value among the lane's kinds).
+   * Default 1. A kind whose jobs are independent lines of work that each wait on the network
+   * (webhook deliveries to different conversations) runs several, so their units share commits.
+   */
+  concurrency?: number;
 }
 
 /** Jobs claimed per pass; a full pass is followed by another at once. */
@@ -59,6 +65,7 @@ export class JobScheduler {
     let lane = this.lanes.get(name);
     if (!lane) this.lanes.set(name, (lane = new Lane(this.store, this.log, this.pollMs, this.handlers)));
     lane.kinds.push(kind);
+    lane.concurrency = Math.max(lane.concurrency, options.concurrency ?? 1);
   }
 
   start(): void {
@@ -88,6 +95,7 @@ export class JobScheduler {
 /** One lane's passes: its kinds' due jobs, claimed and run one after another. */
 class Lane {
   readonly kinds: string[] = [];
+  concurrency = 1;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Number.POSITIVE_INFINITY;
   private running: Promise<void> | null = null;
@@ -135,10 +143,12 @@ class Lane {
       do {
         this.again = false;
         const claimed = await this.store.unit((tx) => tx.jobs.claimDue({ kinds, now: Date.now(), limit: CLAIM_LIMIT, leaseMs: LEASE_MS }));
-        for (const job of claimed) {
-          if (this.closed) break;
-          await this.runJob(job);
-        }
+        // Up to `concurrency` jobs at once, each started in claim (due) order.
+        let next = 0;
+        const worker = async () => {
+          while (next < claimed.length && !this.closed) await this.runJob(claimed[next++]!);
+        };
+        await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, worker));
         if (claimed.length === CLAIM_LIMIT) this.again = true;
       } while (this.again && !this.closed);
       if (this.closed) return;

@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.ts';
 import { isOwnOrigin } from './origins.ts';
+import { crossSiteRefusal } from './cross-site.ts';
+import { hasNulByte } from './nul-bytes.ts';
 import { registerClientLimits } from './socket-limits.ts';
 import { closeAgentSocketsOnExpiry } from './session-expiry.ts';
 import { embeddingAllowed } from '../identity/identity-rules.ts';
@@ -24,6 +26,29 @@ export default fp<{ config: Config }>(
         code: 'rate_limited',
         message: `Too many requests; try again in ${context.after}.`,
       }),
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      const refusal = crossSiteRefusal(
+        { method: request.method, path: request.url.split('?')[0]!, origin: request.headers.origin, contentType: request.headers['content-type'], host: request.headers.host },
+        config.PUBLIC_URL,
+      );
+      if (refusal) return reply.code(refusal.status).send({ error: { code: refusal.code, message: refusal.message } });
+    });
+
+    app.addHook('preValidation', async (request, reply) => {
+      if (hasNulByte(request.query) || hasNulByte(request.params) || hasNulByte(request.body)) {
+        return reply.code(400).send({ error: { code: 'invalid_payload', message: 'Text may not contain a NUL character.' } });
+      }
+    });
+
+    // Every API answer is data, not a page: never sniffed into HTML/script, and never kept by a
+    // shared or browser cache (exports, search, reports and profiles are personal data). A route that
+    // may be cached says so itself (its cache-control is kept).
+    app.addHook('onSend', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return;
+      void reply.header('x-content-type-options', 'nosniff');
+      if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     });
 
     app.agentNsp.use((socket, next) => {

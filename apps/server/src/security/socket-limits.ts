@@ -4,6 +4,7 @@ import { TOO_MANY_CONNECTIONS } from '@hearth/protocol';
 import type { Config } from '../config.ts';
 import { createEventBudget } from './event-budget.ts';
 import { KeyedBudgets, SocketCounts } from './client-limits.ts';
+import { hasNulByte } from './nul-bytes.ts';
 import { watchSendBuffer, type EngineConnection } from './backpressure.ts';
 
 type Limits = Pick<
@@ -26,6 +27,7 @@ function keysOf(app: FastifyInstance, socket: Socket): { client: string; ip: str
 }
 
 const refusal = { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little.' } } as const;
+const nulRefusal = { ok: false, error: { code: 'invalid_payload', message: 'Text may not contain a NUL character.' } } as const;
 
 /**
  * What one client can make the server hold or do, whatever number of sockets it opens:
@@ -33,7 +35,8 @@ const refusal = { ok: false, error: { code: 'rate_limited', message: 'Too many m
  *   client address, refused at the handshake with `too_many_connections`;
  * - events: each socket's own budget, a budget shared by all sockets of one visitor (or agent), and
  *   one shared by all visitor sockets of an address; a command past any is acked `rate_limited`;
- * - memory: a connection with more than SOCKET_SEND_BUFFER_BYTES queued unread is cut.
+ * - memory: a connection with more than SOCKET_SEND_BUFFER_BYTES queued unread is cut;
+ * - and a command whose payload holds a NUL character is refused (nul-bytes.ts).
  * Per node (a cluster's balancer is sticky), in memory: limits are about this process's heap.
  */
 export function registerClientLimits(app: FastifyInstance, config: Limits): void {
@@ -92,6 +95,10 @@ export function registerClientLimits(app: FastifyInstance, config: Limits): void
       const ack = packet[packet.length - 1];
       if (!allowed) {
         if (typeof ack === 'function') ack(refusal);
+        return;
+      }
+      if (hasNulByte(packet.slice(1))) {
+        if (typeof ack === 'function') ack(nulRefusal);
         return;
       }
       next();

@@ -76,8 +76,7 @@ async function usableInvitation(tx: StoreTx, token: string, now: number): Promis
 /** What an invitation link is for (the accept page shows it). Read-only. */
 export async function previewInvitation(read: StoreTx, token: string, now: number): Promise<InvitationPreview> {
   const inv = await usableInvitation(read, token, now);
-  const account = await read.auth.agentByEmail(inv.email);
-  return { siteName: inv.siteName, email: inv.email, role: inv.role, accountExists: account !== null };
+  return { siteName: inv.siteName, email: inv.email, role: inv.role };
 }
 
 export interface Acceptance {

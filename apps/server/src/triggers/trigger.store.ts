@@ -29,6 +29,8 @@ export interface TriggerStore {
   ids(siteId: SiteId): Promise<string[]>;
   /** Stores one beacon's events as received at `now`. The caller has checked their trigger ids. */
   recordSignals(siteId: SiteId, batch: z.output<typeof SignalBatchSchema>, now: number): Promise<void>;
+  /** Triggers whose prompt was shown in the visit at or before `at` (a purchase then converts them), distinct. */
+  shownInVisit(siteId: SiteId, visitId: string, at: number): Promise<string[]>;
   /** The figures behind the console's per-trigger stats, for one site. */
   counts(siteId: SiteId): Promise<TriggerCounts>;
   /**

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   SIGNAL_BODY_MAX_BYTES,
@@ -108,26 +108,30 @@ export const triggersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The loader runs on the customer's origin: the beacon answers any origin and reads no cookie.
   // (The triggers the loader evaluates come with its config: widget/widget-config.routes.ts.)
-  // sendBeacon posts text/plain (no CORS preflight): parse it as JSON here, in this plugin only.
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: SIGNAL_BODY_MAX_BYTES }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400, code: 'invalid_payload' }));
-    }
-  });
+  // sendBeacon posts text/plain (no CORS preflight): parsed as JSON in a plugin of its own, so only
+  // this route reads text/plain — an owner's routes above never take a cross-site form's body.
+  await app.register(async (child) => {
+    const beacon = child.withTypeProvider<ZodTypeProvider>();
+    beacon.removeContentTypeParser('text/plain');
+    beacon.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: SIGNAL_BODY_MAX_BYTES }, (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400, code: 'invalid_payload' }));
+      }
+    });
 
-  app.post('/api/widget/signals', { bodyLimit: SIGNAL_BODY_MAX_BYTES, schema: { body: SignalBatchSchema } }, async (request, reply) => {
-    void reply.header('access-control-allow-origin', '*');
-    const site = await store.read.sites.byKey(request.body.siteKey);
-    if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
-    try {
-      const stored = await store.unit((tx) => recordSignals(tx, site.id, request.body, Date.now()));
-      return { stored };
-    } catch (error) {
-      if (!(error instanceof UnknownTrigger)) throw error;
-      return reply.code(400).send({ error: { code: 'unknown_trigger', message: 'A signal names a trigger this site does not have.' } });
-    }
+    beacon.post('/api/widget/signals', { bodyLimit: SIGNAL_BODY_MAX_BYTES, schema: { body: SignalBatchSchema } }, async (request, reply) => {
+      void reply.header('access-control-allow-origin', '*');
+      const site = await store.read.sites.byKey(request.body.siteKey);
+      if (!site) return reply.code(404).send({ error: { code: 'unknown_site', message: 'No site has this key.' } });
+      try {
+        const stored = await store.unit((tx) => recordSignals(tx, site.id, request.body, Date.now()));
+        return { stored };
+      } catch (error) {
+        if (!(error instanceof UnknownTrigger)) throw error;
+        return reply.code(400).send({ error: { code: 'unknown_trigger', message: 'A signal names a trigger this site does not have.' } });
+      }
+    });
   });
 };

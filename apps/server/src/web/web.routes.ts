@@ -6,6 +6,24 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 
 /**
+ * The widget frame's CSP: its own scripts only (an injected script cannot run even if a message
+ * slipped past escaping), its socket and API on Hearth's origin, avatars from any https address.
+ * No `frame-ancestors`: customers' pages embed it (allowed origins are checked on its socket).
+ */
+export const WIDGET_FRAME_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
  * The browser-facing files: the widget loader at a stable URL, the widget frame, and the console
  * (a single-page app). They are built by `pnpm build`; a missing build answers 503 with the fix
  * instead of a confusing 404.
@@ -25,8 +43,10 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
       prefix: '/widget/',
       decorateReply: false,
       // Hashed assets never change; frame.html names them, so it must be revalidated after a deploy.
-      setHeaders: (res, path) =>
-        res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        if (path.endsWith('.html')) res.header('content-security-policy', WIDGET_FRAME_CSP);
+      },
     });
     // The loader's chunks (frame link, proactive triggers): ES modules the loader imports from the
     // host page, so they need CORS (module scripts are fetched in cors mode); their names carry

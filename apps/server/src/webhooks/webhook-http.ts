@@ -101,7 +101,8 @@ function postWebhook(url: string, body: string, headers: Record<string, string>,
           clearTimeout(timer);
           const status = response.statusCode ?? null;
           const ok = status !== null && status >= 200 && status < 300;
-          resolve(done(status, ok ? null : `HTTP ${status}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`));
+          const answer = Buffer.concat(chunks).toString('utf8').trim().slice(0, 300);
+          resolve(done(status, ok ? null : `HTTP ${status}${answer ? `: ${answer}` : ''}`));
         };
         response.on('end', finish);
         response.on('close', finish);

@@ -86,13 +86,15 @@ export interface WebhookStore {
 
   /** Writes a pending event. One row; call it in the unit that records the fact. */
   enqueue(event: NewWebhookEvent): Promise<void>;
-  /** The oldest event of (endpoint, orderKey) not yet delivered or failed: the head of that line. */
-  head(endpointId: string, orderKey: string): Promise<OutboxEvent | null>;
+  /** The oldest `limit` events of (endpoint, orderKey) not yet delivered or failed, oldest first: the head of that line. */
+  heads(endpointId: string, orderKey: string, limit: number): Promise<OutboxEvent[]>;
   /**
    * Takes an event for one attempt: pending (or `sending` whose hold ran out) becomes `sending`
    * until `now + holdMs` and counts an attempt. One conditional UPDATE: two nodes never both send.
    */
   take(eventId: string, now: number, holdMs: number): Promise<WebhookTake>;
+  /** Gives back events taken but not attempted (`sending` → `pending`, the attempt uncounted). */
+  release(eventIds: readonly string[], now: number): Promise<void>;
   recordAttempt(attempt: AttemptRecord): Promise<void>;
   /** `sending` → `delivered`. */
   markDelivered(eventId: string, statusCode: number, now: number): Promise<void>;

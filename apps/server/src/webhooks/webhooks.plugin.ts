@@ -2,11 +2,13 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { createWebhookPoster } from './webhook-http.ts';
 import { webhookDeliverJob } from './webhook-sender.ts';
-import { WEBHOOK_DELIVER_JOB } from './webhook-events.ts';
+import { WEBHOOK_DELIVER_JOB, queueWebhookEvent } from './webhook-events.ts';
 import { addressCheck } from './webhook-address.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
 const TRIM_JOB = 'webhook.trim';
+/** Conversations delivered side by side (each one's events still one after another). */
+const DELIVERY_CONCURRENCY = 8;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Delivered and failed events stay in the delivery log this long. */
 const KEEP_MS = 30 * DAY_MS;
@@ -21,6 +23,23 @@ export default fp<{ config: Config }>(
   async (app, { config }) => {
     const { store } = app;
 
+    // Facts of features other than the conversation core (its own are in webhook-facts.ts).
+    store.onFact('csat.rated', async (tx, r) => {
+      const data = { conversationId: r.conversationId, visitorId: r.visitorId, agentId: r.agentId, score: r.score, ces: r.ces, comment: r.comment };
+      await queueWebhookEvent(tx, { siteId: r.siteId, type: 'csat.rated', orderKey: r.conversationId, data, at: r.now });
+    });
+    store.onFact('visitor.identified', async (tx, v) => {
+      const data = { visitorId: v.visitorId, externalId: v.externalId, name: v.name, email: v.email, verified: v.verified };
+      await queueWebhookEvent(tx, { siteId: v.siteId, type: 'visitor.identified', orderKey: `visitor:${v.visitorId}`, data, at: v.now });
+    });
+    store.onFact('trigger.prompt_shown', async (tx, t) => {
+      await queueWebhookEvent(tx, { siteId: t.siteId, type: 'trigger.prompt_shown', orderKey: `visit:${t.visitId}`, data: { triggerId: t.triggerId, visitId: t.visitId, shownAt: t.at }, at: t.now });
+    });
+    store.onFact('trigger.converted', async (tx, t) => {
+      const data = { triggerId: t.triggerId, visitId: t.visitId, value: t.value, currency: t.currency, purchasedAt: t.at };
+      await queueWebhookEvent(tx, { siteId: t.siteId, type: 'trigger.converted', orderKey: `visit:${t.visitId}`, data, at: t.now });
+    });
+
     store.onCommitted((facts) => {
       if (facts.some((f) => f.topic === 'webhook.queued')) app.jobs.wake(Date.now(), WEBHOOK_DELIVER_JOB);
     });
@@ -30,8 +49,9 @@ export default fp<{ config: Config }>(
     app.jobs.handle(
       WEBHOOK_DELIVER_JOB,
       webhookDeliverJob({ store, poster, log: app.log, firstRetryMs: config.WEBHOOK_RETRY_MS }),
-      // Its own lane: a slow receiver never delays mail or another kind's due work.
-      { lane: 'webhooks' },
+      // Its own lane: a slow receiver never delays mail or another kind's due work. Lines
+      // (conversations) are independent, so several are delivered at once, each in order.
+      { lane: 'webhooks', concurrency: DELIVERY_CONCURRENCY },
     );
     app.jobs.handle(
       TRIM_JOB,

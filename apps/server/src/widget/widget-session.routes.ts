@@ -32,7 +32,16 @@ export const widgetSessionRoutes: FastifyPluginAsyncZod<{ config: Config }> = as
     const tokenVisitorId = claims?.siteId === site.id ? claims.visitorId : null;
     const visitorId = await store.unit(async (tx): Promise<VisitorId> => {
       // The same user on any device is one visitor with one history.
-      if (identity.kind === 'identified') return tx.identity.identifiedVisitor(site.id, identity, tokenVisitorId, seen);
+      if (identity.kind === 'identified') {
+        // Newly identified in this browser (a first identify, another device, another user): a
+        // fact for integrations; a page load of a visitor already identified as them is none.
+        const before = tokenVisitorId ? await tx.visitors.profile(site.id, tokenVisitorId) : null;
+        const id = await tx.identity.identifiedVisitor(site.id, identity, tokenVisitorId, seen);
+        if (id !== tokenVisitorId || before?.externalId !== identity.externalId) {
+          await tx.facts.record('visitor.identified', { siteId: site.id, visitorId: id, externalId: identity.externalId, name: identity.name, email: identity.email, verified: true, now: seen.now });
+        }
+        return id;
+      }
       // A token of an identified visitor is not reused anonymously (the host's user signed out).
       if (tokenVisitorId && (await tx.visitors.touchAnonymous(site.id, tokenVisitorId, seen))) return tokenVisitorId;
       const id = randomUUID() as VisitorId;

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { ConversationId, SiteId } from '@hearth/protocol';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type ConversationId, type SiteId } from '@hearth/protocol';
 import type { TestSql } from '../../../test/test-db.ts';
 import { describeEngines } from './engines.ts';
 import { seedConversation, seedEvent, seedMessage, seedSite } from './fixtures.ts';
@@ -19,6 +19,9 @@ async function conversationsWith(sql: TestSql, siteId: SiteId, bodies: string[],
   return ids;
 }
 
+/** The stored snippet with its match in [ and ], as the CSV shows it. */
+const bracketed = (snippet: string) => snippet.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
+
 /** Transcript search: the same inputs find the same conversations, with the same snippets, on both engines. */
 describeEngines('TranscriptStore search', (ctx) => {
   const bodies = [
@@ -35,7 +38,7 @@ describeEngines('TranscriptStore search', (ctx) => {
     const { store, sql } = ctx();
     const { siteId } = await seedSite(sql);
     const ids = await conversationsWith(sql, siteId, bodies, 'c');
-    const find = async (q: string) => (await store.read.transcripts.search([siteId], { q })).map((h) => [ids.indexOf(h.conversationId), h.snippet]);
+    const find = async (q: string) => (await store.read.transcripts.search([siteId], { q })).map((h) => [ids.indexOf(h.conversationId), bracketed(h.snippet)]);
     expect(await find('cedar candle')).toEqual([
       [5, '[CEDAR Candle], the big one'],
       [0, 'Is the [cedar candle] in stock?'],
@@ -48,7 +51,65 @@ describeEngines('TranscriptStore search', (ctx) => {
     expect(await find('#1234? (urgent)')).toEqual([[1, 'Where is my order #[1234? (urgent])']]);
     expect(await find('1234 urgent')).toEqual([[1, 'Where is my order #[1234? (urgent])']]);
     expect(await find('candle cedar')).toEqual([[6, '[candle cedar] reversed']]);
-    expect(await find('cand')).toEqual([]);
+    // A word's beginning is a substring of it (issue 16 item 6: substrings, not only whole words).
+    expect(await find('cand')).toEqual([
+      [6, '[cand]le cedar reversed'],
+      [5, 'CEDAR [Cand]le, the big one'],
+      [0, 'Is the cedar [cand]le in stock?'],
+    ]);
+    expect(await find('zzz')).toEqual([]);
+  });
+
+  it('finds substrings in text without spaces and folds ß and ligatures, per script (issue 16 item 6)', async () => {
+    const { store, sql } = ctx();
+    const { siteId } = await seedSite(sql);
+    const scripts = [
+      'いちにさん', // Japanese (hiragana)
+      '我想退货谢谢', // Chinese
+      'สวัสดีครับ ขอบคุณมากครับ', // Thai
+      '안녕하세요 반갑습니다', // Korean
+      'Welche Größe hat der Tisch?', // German ß
+      'Die STRASSE ist lang', // ss finds ß's fold
+      'The oﬃce opens at ﬁve', // ligatures ﬃ, ﬁ
+      'Привет, где мой заказ?', // Cyrillic
+      'שלום, איפה ההזמנה שלי?', // Hebrew
+    ];
+    const ids = await conversationsWith(sql, siteId, scripts, 's');
+    const find = async (q: string) => (await store.read.transcripts.search([siteId], { q })).map((h) => [ids.indexOf(h.conversationId), bracketed(h.snippet)]);
+    expect(await find('いち')).toEqual([[0, '[いち]にさん']]);
+    expect(await find('にさ')).toEqual([[0, 'いち[にさ]ん']]);
+    expect(await find('退货')).toEqual([[1, '我想[退货]谢谢']]);
+    expect(await find('ขอบคุณ')).toEqual([[2, 'สวัสดีครับ [ขอบคุณ]มากครับ']]);
+    expect(await find('하세')).toEqual([[3, '안녕[하세]요 반갑습니다']]);
+    expect(await find('Grosse')).toEqual([[4, 'Welche [Größe] hat der Tisch?']]);
+    expect(await find('straße')).toEqual([[5, 'Die [STRASSE] ist lang']]);
+    expect(await find('office')).toEqual([[6, 'The [oﬃce] opens at ﬁve']]);
+    expect(await find('FIVE')).toEqual([[6, 'The oﬃce opens at [ﬁve]']]);
+    expect(await find('заказ')).toEqual([[7, 'Привет, где мой [заказ]?']]);
+    expect(await find('ההזמנה')).toEqual([[8, 'שלום, איפה [ההזמנה] שלי?']]);
+    // LIKE's wildcards are text: "%" and "_" match only themselves.
+    expect(await find('い%さ')).toEqual([]);
+    expect(await find('い_に')).toEqual([]);
+  });
+
+  it('finds the visitor by name or email, folded; pages and sorts by closing time; filters by label', async () => {
+    const { store, sql } = ctx();
+    const { siteId } = await seedSite(sql);
+    const ids = await conversationsWith(sql, siteId, ['one', 'two', 'three'], 'p', 7000);
+    await sql.all("update visitors set name = 'Åsa Öberg', email = 'asa.oberg@example.se' where id = 'p-v1'");
+    const find = async (q: string) => (await store.read.transcripts.search([siteId], { q })).map((h) => ids.indexOf(h.conversationId));
+    expect(await find('asa oberg')).toEqual([1]);
+    expect(await find('OBERG@EXAMPLE')).toEqual([1]);
+    await sql.all("update conversations set status = 'closed', closed_at = 9000 where id = ?", [ids[0]]);
+    await sql.all("update conversations set status = 'closed', closed_at = 8000 where id = ?", [ids[2]]);
+    const closed = async (offset: number) =>
+      (await store.read.transcripts.search([siteId], { status: 'closed', sort: 'closed', offset })).map((h) => ids.indexOf(h.conversationId));
+    expect(await closed(0)).toEqual([0, 2]);
+    expect(await closed(1)).toEqual([2]);
+    expect(await closed(2)).toEqual([]);
+    await sql.all("insert into labels (id, site_id, name, color, created_at) values ('lab-1', ?, 'Returns', '#0f766e', 0)", [siteId]);
+    await sql.all("insert into conversation_labels (conversation_id, label_id, created_at) values (?, 'lab-1', 0)", [ids[2]]);
+    expect((await store.read.transcripts.search([siteId], { labelId: 'lab-1' })).map((h) => ids.indexOf(h.conversationId))).toEqual([2]);
   });
 
   it('treats query syntax as text and finds nothing for input without a letter or digit', async () => {

@@ -67,23 +67,28 @@ describeEngines('WebhookStore', (ctx) => {
     expect(await store.read.webhooks.backlog()).toBe(3);
     expect((await store.read.webhooks.endpointsOf(a.siteId))[0]!.backlog).toBe(3);
     expect((await store.read.webhooks.waitingKeys('e1')).sort()).toEqual(['c1', 'c2']);
-    expect(await store.read.webhooks.head('e1', 'c1')).toMatchObject({ id: 'ev1', status: 'pending', attempts: 0, body: '{"id":"ev1"}' });
+    expect((await store.read.webhooks.heads('e1', 'c1', 1))[0]).toMatchObject({ id: 'ev1', status: 'pending', attempts: 0, body: '{"id":"ev1"}' });
+    expect((await store.read.webhooks.heads('e1', 'c1', 5)).map((e) => e.id)).toEqual(['ev1', 'ev2']);
+    // Taken and given back unattempted: pending again, the attempt uncounted.
+    await store.unit((tx) => tx.webhooks.take('ev2', 900, 500));
+    await store.unit((tx) => tx.webhooks.release(['ev2'], 950));
+    expect((await store.read.webhooks.heads('e1', 'c1', 5))[1]).toMatchObject({ id: 'ev2', status: 'pending', attempts: 0 });
     expect(await store.unit((tx) => tx.webhooks.take('ev1', 1000, 500))).toMatchObject({ taken: { id: 'ev1', status: 'sending', attempts: 1 } });
     expect(await other.unit((tx) => tx.webhooks.take('ev1', 1200, 500))).toEqual({ busyUntil: 1500 });
     // The head stays ev1 while it is being sent: ev2 waits behind it.
-    expect((await store.read.webhooks.head('e1', 'c1'))!.id).toBe('ev1');
+    expect(((await store.read.webhooks.heads('e1', 'c1', 1))[0])!.id).toBe('ev1');
     await store.unit(async (tx) => {
       await tx.webhooks.recordAttempt({ eventId: 'ev1', endpointId: 'e1', attempt: 1, statusCode: 500, error: 'HTTP 500', durationMs: 12, at: 1100 });
       await tx.webhooks.markRetrying('ev1', 500, 'HTTP 500', 3000, 1100);
     });
-    expect(await store.read.webhooks.head('e1', 'c1')).toMatchObject({ id: 'ev1', status: 'pending', nextAttemptAt: 3000, attempts: 1 });
+    expect((await store.read.webhooks.heads('e1', 'c1', 1))[0]).toMatchObject({ id: 'ev1', status: 'pending', nextAttemptAt: 3000, attempts: 1 });
     expect(await other.unit((tx) => tx.webhooks.take('ev1', 3000, 500))).toMatchObject({ taken: { attempts: 2 } });
     await other.unit(async (tx) => {
       await tx.webhooks.recordAttempt({ eventId: 'ev1', endpointId: 'e1', attempt: 2, statusCode: 204, error: null, durationMs: 8, at: 3010 });
       await tx.webhooks.markDelivered('ev1', 204, 3010);
     });
     expect(await store.unit((tx) => tx.webhooks.take('ev1', 4000, 500))).toEqual({ done: true });
-    expect((await store.read.webhooks.head('e1', 'c1'))!.id).toBe('ev2');
+    expect(((await store.read.webhooks.heads('e1', 'c1', 1))[0])!.id).toBe('ev2');
     expect(await store.read.webhooks.attempts(a.siteId, 'ev1')).toEqual([
       { attempt: 1, statusCode: 500, error: 'HTTP 500', durationMs: 12, at: 1100 },
       { attempt: 2, statusCode: 204, error: null, durationMs: 8, at: 3010 },
@@ -104,7 +109,7 @@ describeEngines('WebhookStore', (ctx) => {
     expect(await store.unit((tx) => tx.webhooks.requeue(b.siteId, 'e1', 'ev1', 6000))).toBeNull();
     expect(await store.unit((tx) => tx.webhooks.requeue(a.siteId, 'e1', 'ev3', 6000))).toBeNull();
     expect(await store.unit((tx) => tx.webhooks.requeue(a.siteId, 'e1', 'ev1', 6000))).toBe('c1');
-    expect(await store.read.webhooks.head('e1', 'c1')).toMatchObject({ id: 'ev1', status: 'pending', attempts: 0, nextAttemptAt: 6000 });
+    expect((await store.read.webhooks.heads('e1', 'c1', 1))[0]).toMatchObject({ id: 'ev1', status: 'pending', attempts: 0, nextAttemptAt: 6000 });
     // Trim: delivered and failed rows older than the cut, with their attempts.
     expect(await store.unit((tx) => tx.webhooks.trim(5500))).toBe(1);
     expect(await store.read.webhooks.attempts(a.siteId, 'ev2')).toEqual([]);

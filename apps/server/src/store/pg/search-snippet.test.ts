@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, searchSnippet } from './search-snippet.ts';
+import { foldWord, searchSnippet as marked } from './search-snippet.ts';
+import { bracketedSnippet } from '../../transcripts/search-hits.ts';
+
+/** The snippet with its match in [ and ] (as the CSV shows it), to read the expectations at a glance. */
+const searchSnippet = (body: string, query: string) => bracketedSnippet(marked(body, query));
 
 describe('searchSnippet (FTS5 snippet format on PostgreSQL)', () => {
   it('marks the phrase as one span and shows a short message whole', () => {

@@ -1,3 +1,4 @@
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '@hearth/protocol';
 /**
  * The PostgreSQL side of transcript search's normalisation and snippets, matching SQLite's FTS5
  * (`unicode61 remove_diacritics 2`, `snippet(…, '[', ']', '…', 12)`):
@@ -6,7 +7,7 @@
  *   with `hearth_search_text` (migrations-pg: lower(unaccent(…)) over the words) before
  *   `to_tsvector('simple', …)`, so the index and the query agree with this file.
  * - the snippet shows at most 12 words around the first occurrence of the phrase, the phrase in
- *   [ and ], with … where the message goes on. A message that fits is shown whole, punctuation
+ *   SNIPPET_OPEN … SNIPPET_CLOSE, with … where the message goes on. A message that fits is shown whole, punctuation
  *   included, as FTS5 does.
  */
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -62,7 +63,7 @@ export function searchSnippet(body: string, query: string): string {
   if (at >= 0) {
     const open = all[at]!.start;
     const close = all[at + length - 1]!.end;
-    text = `${body.slice(cursor, open)}[${body.slice(open, close)}]`;
+    text = `${body.slice(cursor, open)}${SNIPPET_OPEN}${body.slice(open, close)}${SNIPPET_CLOSE}`;
     cursor = close;
   }
   text += body.slice(cursor, to);

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { pgSchema, type HearthPgDb } from '@hearth/db';
 import { TriggerRuleInputSchema, type SiteId } from '@hearth/protocol';
 import type { TriggerCounts, TriggerStore } from '../../triggers/trigger.store.ts';
@@ -48,6 +48,14 @@ export function pgTriggerStore(db: HearthPgDb): TriggerStore {
             : { siteId, visitId: batch.visitId, type: e.type, triggerId: e.triggerId, value: null, currency: null, at: e.at, receivedAt: now },
         ),
       );
+    },
+
+    async shownInVisit(siteId, visitId, at) {
+      const rows = await db
+        .selectDistinct({ id: triggerEvents.triggerId })
+        .from(triggerEvents)
+        .where(and(eq(triggerEvents.siteId, siteId), eq(triggerEvents.visitId, visitId), eq(triggerEvents.type, 'shown'), lte(triggerEvents.at, at)));
+      return rows.flatMap((r) => (r.id ? [r.id] : []));
     },
 
     // The SQLite twin's figures in PostgreSQL's dialect: count(*) filter for summed booleans, ->> for json_extract.

@@ -76,14 +76,14 @@ export function pgWebhookStore(db: HearthPgDb): WebhookStore {
         .values({ id: e.id, endpointId: e.endpointId, siteId: e.siteId, type: e.type, orderKey: e.orderKey, body: e.body, status: 'pending', nextAttemptAt: e.now, createdAt: e.now, updatedAt: e.now });
     },
 
-    async head(endpointId, orderKey) {
-      const [row] = await db
+    async heads(endpointId, orderKey, limit) {
+      const rows = await db
         .select()
         .from(webhookEvents)
         .where(and(eq(webhookEvents.endpointId, endpointId), eq(webhookEvents.orderKey, orderKey), inArray(webhookEvents.status, [...IN_LINE])))
         .orderBy(asc(webhookEvents.seq))
-        .limit(1);
-      return row ? toOutboxEvent(row) : null;
+        .limit(limit);
+      return rows.map(toOutboxEvent);
     },
 
     async take(eventId, now, holdMs) {
@@ -96,6 +96,14 @@ export function pgWebhookStore(db: HearthPgDb): WebhookStore {
       const [row] = await db.select({ status: webhookEvents.status, sendingUntil: webhookEvents.sendingUntil }).from(webhookEvents).where(eq(webhookEvents.id, eventId));
       if (row?.status === 'sending') return { busyUntil: row.sendingUntil ?? now };
       return { done: true };
+    },
+
+    async release(eventIds, now) {
+      if (eventIds.length === 0) return;
+      await db
+        .update(webhookEvents)
+        .set({ status: 'pending', attempts: sql`${webhookEvents.attempts} - 1`, sendingUntil: null, updatedAt: now })
+        .where(and(inArray(webhookEvents.id, [...eventIds]), eq(webhookEvents.status, 'sending')));
     },
 
     async recordAttempt(a) {

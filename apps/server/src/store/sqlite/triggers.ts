@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { schema, type HearthDb } from '@hearth/db';
 import { TriggerRuleInputSchema } from '@hearth/protocol';
 import type { TriggerStore } from '../../triggers/trigger.store.ts';
@@ -54,6 +54,15 @@ export function sqliteTriggerStore(db: HearthDb): TriggerStore {
           ),
         )
         .run();
+    },
+
+    async shownInVisit(siteId, visitId, at) {
+      return db
+        .selectDistinct({ id: triggerEvents.triggerId })
+        .from(triggerEvents)
+        .where(and(eq(triggerEvents.siteId, siteId), eq(triggerEvents.visitId, visitId), eq(triggerEvents.type, 'shown'), lte(triggerEvents.at, at)))
+        .all()
+        .flatMap((r) => (r.id ? [r.id] : []));
     },
 
     // SQLite dialect: summed booleans and json_extract (PostgreSQL: count(*) filter, data->>'triggerId').

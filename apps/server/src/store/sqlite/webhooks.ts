@@ -135,15 +135,15 @@ export function sqliteWebhookStore(db: HearthDb): WebhookStore {
         .run();
     },
 
-    async head(endpointId, orderKey) {
-      const row = db
+    async heads(endpointId, orderKey, limit) {
+      return db
         .select()
         .from(webhookEvents)
         .where(and(eq(webhookEvents.endpointId, endpointId), eq(webhookEvents.orderKey, orderKey), inArray(webhookEvents.status, [...IN_LINE])))
         .orderBy(asc(webhookEvents.seq))
-        .limit(1)
-        .get();
-      return row ? toOutboxEvent(row) : null;
+        .limit(limit)
+        .all()
+        .map(toOutboxEvent);
     },
 
     async take(eventId, now, holdMs) {
@@ -157,6 +157,14 @@ export function sqliteWebhookStore(db: HearthDb): WebhookStore {
       const row = db.select({ status: webhookEvents.status, sendingUntil: webhookEvents.sendingUntil }).from(webhookEvents).where(eq(webhookEvents.id, eventId)).get();
       if (row?.status === 'sending') return { busyUntil: row.sendingUntil ?? now };
       return { done: true };
+    },
+
+    async release(eventIds, now) {
+      if (eventIds.length === 0) return;
+      db.update(webhookEvents)
+        .set({ status: 'pending', attempts: sql`${webhookEvents.attempts} - 1`, sendingUntil: null, updatedAt: now })
+        .where(and(inArray(webhookEvents.id, [...eventIds]), eq(webhookEvents.status, 'sending')))
+        .run();
     },
 
     async recordAttempt(a) {
