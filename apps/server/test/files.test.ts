@@ -189,6 +189,9 @@ describe('bad input: a clear error, nothing stored, nothing crashed', () => {
 
   it('an upload interrupted halfway', async () => {
     before = await snapshot();
+    // Spool directories live in the shared temp folder: compare with what was there before this upload.
+    const spools = async () => (await readdir(tmpdir())).filter((d) => d.startsWith('hearth-upload-'));
+    const spoolsBefore = new Set(await spools());
     const boundary = 'hearthboundary';
     const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="half.pdf"\r\ncontent-type: application/pdf\r\n\r\n`;
     const url = new URL(h.url);
@@ -204,7 +207,7 @@ describe('bad input: a clear error, nothing stored, nothing crashed', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
     await expectNothingStored();
-    expect((await readdir(tmpdir())).filter((d) => d.startsWith('hearth-upload-'))).toEqual([]);
+    await expect.poll(async () => (await spools()).filter((d) => !spoolsBefore.has(d)), { timeout: 5_000 }).toEqual([]);
     expect((await upload({ token }, pdf(), 'after.pdf', 'application/pdf')).status).toBe(201);
   });
 

@@ -80,5 +80,6 @@ describe('HTTP fuzzing', () => {
     // The server still serves: a fresh login works and its session reads back.
     const again = await h.login(h.siteA.ownerEmail);
     expect((await fetch(h.url + '/api/auth/me', { headers: { cookie: again } })).status).toBe(200);
-  }, 120_000);
+  // Hundreds of routes × principals × hostile inputs: ~85 s on an idle two-core machine.
+  }, 300_000);
 });
