@@ -1,26 +1,14 @@
-import type { Attachment, ConversationId, FileId, FileKind, MessageId, SiteId, VisitorId } from '@hearth/protocol';
-import type { SharedFile, StoredFile } from '../files/file.store.ts';
+import type { Attachment, ConversationId, MessageId } from '@hearth/protocol';
+import type { NewFile, SharedFile, StoredFile } from '../files/file.store.ts';
 
 /**
  * Files (issue 15): row mapping shared by both store adapters (sqlite/files.ts, pg/files.ts): the two
  * schemas have the same property names (schema-parity.ts), so one mapping serves both.
  */
-export interface FileRow {
-  id: FileId;
-  siteId: SiteId;
-  visitorId: VisitorId;
-  conversationId: ConversationId | null;
+/** A files row: what was inserted (`NewFile` without its clock) plus the message link and the insert time. */
+export interface FileRow extends Omit<NewFile, 'now'> {
   messageId: MessageId | null;
-  uploaderType: 'visitor' | 'agent';
-  uploaderId: string;
-  name: string;
-  mime: string;
-  kind: FileKind;
-  size: number;
-  width: number | null;
-  height: number | null;
-  blobKey: string;
-  thumbnailKey: string | null;
+  /** Epoch ms. */
   createdAt: number;
 }
 
